@@ -1,0 +1,5 @@
+import sys
+
+from kiemdiem.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Official documents of the review: DOCX (docxtpl), XLSX (openpyxl), PDF (LibreOffice)."""

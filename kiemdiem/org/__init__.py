@@ -1,0 +1,1 @@
+"""Organisations (with validity dates and successors), collectives, people, positions, party membership."""

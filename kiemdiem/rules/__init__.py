@@ -1,0 +1,1 @@
+"""Pure rules engine and rulebooks (no Django): see docs/rules.md."""

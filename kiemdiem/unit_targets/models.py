@@ -1,0 +1,1 @@
+"""Models of unit_targets."""
