@@ -4,7 +4,8 @@ The relation frame has one row per (parent, child) pair:
 
 - ``member``: an individual whose ``party_organization`` is the parent (rated before it);
 - ``sub_org``: a party organisation whose ``party_organization`` is the parent;
-- ``sub_unit``: a subject whose ``parent_unit`` is the parent;
+- ``sub_unit``: a collective or party organisation whose ``parent_unit`` is the parent (an
+  individual's ``parent_unit`` is their work unit, not a led unit);
 - ``collective_member``: a person whose ``member_of`` names the parent (rated after it, so only
   counts and discipline are known when the collective is rated).
 
@@ -86,7 +87,7 @@ def build_relations(index: Mapping[str, Subject]) -> Relations:
                 _add(parents, children, relations, organization, subject.id, "member")
             elif subject.kind is SubjectKind.PARTY_ORGANIZATION:
                 _add(parents, children, relations, organization, subject.id, "sub_org")
-        if subject.parent_unit is not None:
+        if subject.parent_unit is not None and not subject.kind.is_individual:
             _add(parents, children, relations, subject.parent_unit, subject.id, "sub_unit")
         for body in subject.member_of:
             _add(parents, children, relations, body, subject.id, "collective_member")

@@ -8,6 +8,8 @@ Edges (before -> after), each from a rule on rating order:
 - ``party_organization``: members, sub-organisations, the committee collective and the same-level
   organisations before the party organisation (366-QĐ/TW Điều 12 k2; 43-HD/BTCTW Mục 3);
 - ``parent_unit``: lower collectives before higher ones (366-QĐ/TW Điều 12 k2; NĐ 233 Điều 9);
+  for an individual, ``parent_unit`` is their work unit, rated before them ("tập thể trước, cá
+  nhân sau": 366-QĐ/TW Điều 12 k2; NĐ 233/2026 Điều 15 k1);
 - ``state_counterpart``: the state-side rating of a person before their party-member rating
   (366-QĐ/TW Điều 3 k4; NĐ 90/2020 Điều 20; NĐ 335/2025 Điều 21).
 
@@ -64,7 +66,7 @@ def order_edges(subjects: Sequence[Subject]) -> pl.DataFrame:
     for i, subject in enumerate(index.values()):
         for key, target in subject.relations():
             j = position[target]
-            if _TARGET_FIRST[key]:
+            if _TARGET_FIRST[key] or (key == "parent_unit" and subject.kind.is_individual):
                 before.append(j)
                 after.append(i)
             else:

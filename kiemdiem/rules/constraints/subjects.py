@@ -67,7 +67,8 @@ class Subject:
     - relations by id: ``heads`` (the collective/unit headed), ``member_of`` (leadership
       collectives the person belongs to), ``party_organization`` (the party organisation whose
       level depends on this subject), ``parent_unit`` (the unit above), ``state_counterpart`` (for
-      a party member, their state-side subject).
+      a party member, their state-side subject). For an individual, ``parent_unit`` is the unit they
+      work in (rated before them; the unit of the state quotas).
     - ``grassroots``: this party organisation is a tổ chức cơ sở đảng (the 21-HD member quota is
       pooled per grassroots organisation).
     - ``discipline_not_counted_for``: collective id -> ``previous_unit`` or ``outside_remit``: this
