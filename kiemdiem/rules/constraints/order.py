@@ -20,6 +20,7 @@ cost is a few vectorised passes per generation, not a Python step per edge.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 import polars as pl
 
@@ -63,16 +64,17 @@ def order_edges(subjects: Sequence[Subject]) -> pl.DataFrame:
     before: list[int] = []
     after: list[int] = []
     relation: list[str] = []
-    for i, subject in enumerate(index.values()):
-        for key, target in subject.relations():
-            j = position[target]
-            if _TARGET_FIRST[key] or (key == "parent_unit" and subject.kind.is_individual):
-                before.append(j)
-                after.append(i)
-            else:
-                before.append(i)
-                after.append(j)
-            relation.append(key)
+    for key in ("heads", "state_counterpart", "party_organization", "parent_unit"):
+        pairs = [(i, position[t]) for i, t in enumerate(map(attrgetter(key), subjects)) if t is not None]
+        for i, j in pairs:
+            target_first = _TARGET_FIRST[key] or (key == "parent_unit" and subjects[i].kind.is_individual)
+            before.append(j if target_first else i)
+            after.append(i if target_first else j)
+        relation.extend([key] * len(pairs))
+    members = [(position[t], i) for i, s in enumerate(subjects) for t in s.member_of]
+    before.extend(j for j, _ in members)
+    after.extend(i for _, i in members)
+    relation.extend(["member_of"] * len(members))
     frame = pl.DataFrame(
         {"before": before, "after": after, "relation": relation},
         schema={"before": pl.UInt32, "after": pl.UInt32, "relation": pl.String},

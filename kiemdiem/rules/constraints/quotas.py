@@ -26,7 +26,7 @@ import polars as pl
 
 from kiemdiem.rules.constraints.params import ConstraintParams, ParamsError, QuotaRule
 from kiemdiem.rules.constraints.subjects import Subject
-from kiemdiem.rules.levels import Level
+from kiemdiem.rules.levels import Level, SubjectKind
 
 
 class QuotaInputError(ValueError):
@@ -231,12 +231,9 @@ def quota_report(
     exceptions = dict(exceptions or {})
     used_rulebooks = set(frame.get_column("rulebook").drop_nulls().unique().to_list())
     rules = _rules_table(params, period, used_rulebooks)
-    assigned = frame.join(rules.select("rulebook", "kind", "leader_rule", "rule"), on=["rulebook", "kind"], how="inner")
-    assigned = assigned.filter(pl.col("leader_rule").is_null() | (pl.col("leader_rule") == pl.col("leader")))
-    # first matching rule per subject, in parameter order
-    assigned = assigned.join(rules.select("rulebook", "rule", "order", "scope"), on=["rulebook", "rule"])
-    assigned = assigned.sort("order").unique(subset=["id"], keep="first", maintain_order=True)
-    assigned = assigned.with_columns(
+    counted = frame.with_row_index("pos").filter(pl.col("level").is_in([Level.HTXSNV.value, Level.HTTNV.value]))
+    counted = counted.join(rules, on=["rulebook", "kind", "leader"], how="inner").sort("pos")
+    counted = counted.with_columns(
         pl.when(pl.col("scope") == "grassroots_party_organization")
         .then(pl.col("tccsd"))
         .when(pl.col("scope") == "unit_and_group")
@@ -248,7 +245,6 @@ def quota_report(
         .otherwise(pl.col("quota_group"))
         .alias("group"),
     )
-    counted = assigned.filter(pl.col("level").is_in([Level.HTXSNV.value, Level.HTTNV.value]))
     missing_mask = ((pl.col("scope") != "group") & pl.col("unit").is_null()) | (
         (pl.col("scope") != "grassroots_party_organization") & pl.col("group").is_null()
     )
@@ -291,36 +287,44 @@ def quota_report(
 
 
 def _rules_table(params: ConstraintParams, period: str, used: set[str]) -> pl.DataFrame:
+    """(rulebook, kind, leader) -> the first quota rule of the rulebook that matches, with its
+    scope and resolved ratio (num/den)."""
     rows: list[dict[str, object]] = []
-    order = 0
     for code, rulebook in params.rulebooks.items():
         if code not in used:
             continue
-        for quota in rulebook.quotas:
-            ratio, _ = resolved_ratio(params, quota, period)
-            for kind in sorted(quota.kinds):
+        for kind in SubjectKind:
+            for leader in (False, True):
+                quota = next(
+                    (
+                        q
+                        for q in rulebook.quotas
+                        if kind in q.kinds and (q.holds_leadership is None or q.holds_leadership == leader)
+                    ),
+                    None,
+                )
+                if quota is None:
+                    continue
+                ratio, _ = resolved_ratio(params, quota, period)
                 rows.append(
                     {
                         "rulebook": code,
-                        "rule": quota.rule,
                         "kind": kind.value,
-                        "leader_rule": quota.holds_leadership,
+                        "leader": leader,
+                        "rule": quota.rule,
                         "scope": quota.scope,
                         "num": ratio.numerator,
                         "den": ratio.denominator,
-                        "order": order,
                     }
                 )
-            order += 1
     schema = {
         "rulebook": pl.String,
-        "rule": pl.String,
         "kind": pl.String,
-        "leader_rule": pl.Boolean,
+        "leader": pl.Boolean,
+        "rule": pl.String,
         "scope": pl.String,
         "num": pl.Int64,
         "den": pl.Int64,
-        "order": pl.Int64,
     }
     return pl.DataFrame(rows, schema=schema)
 
