@@ -19,7 +19,7 @@ from kiemdiem.rules.constraints.params import (
     MemberShares,
     SubUnitDiscipline,
 )
-from kiemdiem.rules.constraints.quotas import format_percent
+from kiemdiem.rules.constraints.ratios import format_percent
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.reasons import Reason
 
