@@ -165,6 +165,11 @@ def baseline(subjects: list[Subject], levels: dict[str, Level], books: dict[str,
     return layers, sorted(excesses)
 
 
+def _vn(value: float, decimals: int = 0) -> str:
+    """1234567.891 -> "1.234.568" (decimals=0) or "1.234.567,89": numbers the Vietnamese way."""
+    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def main(sizes: list[int]) -> None:
     params = load_params()
     warm = province(1_000)
@@ -182,8 +187,9 @@ def main(sizes: list[int]) -> None:
         base_seconds = time.perf_counter() - started
         same = "same" if fast_result == base_result else "DIFFERENT"
         print(
-            f"{len(subjects):>10} {fast_seconds:>9.2f} {len(subjects) / fast_seconds:>12,.0f} "
-            f"{base_seconds:>11.2f} {len(subjects) / base_seconds:>12,.0f} {base_seconds / fast_seconds:>6.2f}  "
+            f"{_vn(len(subjects)):>10} {_vn(fast_seconds, 2):>9} {_vn(len(subjects) / fast_seconds):>12} "
+            f"{_vn(base_seconds, 2):>11} {_vn(len(subjects) / base_seconds):>12} "
+            f"{_vn(base_seconds / fast_seconds, 2):>6}  "
             f"{same} ({len(fast_result[1])} groups over quota, {len(fast_result[0])} layers)"
         )
         del subjects, levels, books, fast_result, base_result
