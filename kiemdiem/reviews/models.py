@@ -8,6 +8,7 @@ subject kind has its own conditional constraint over non-null columns only.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -209,3 +210,33 @@ class Review(models.Model):
         if self.place is not None:
             return f"{subject} ({self.place.title}) — {self.cycle.period}"
         return f"{subject} — {self.cycle.period}"
+
+
+class AuditEntry(models.Model):
+    """One row per write made through the reviews services: who, when, what, on which cycle/review."""
+
+    at = models.DateTimeField(_("lúc"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("thao tác"), max_length=60)
+    cycle = models.ForeignKey(
+        ReviewCycle, verbose_name=_("kỳ kiểm điểm"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    review = models.ForeignKey(
+        Review, verbose_name=_("bản kiểm điểm"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    detail = models.JSONField(_("chi tiết"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("nhật ký thao tác")
+        verbose_name_plural = _("nhật ký thao tác")
+        ordering = ("-at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.action}"

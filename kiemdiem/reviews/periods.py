@@ -55,6 +55,24 @@ class Period:
         if self.kind is PeriodKind.QUARTER and self.quarter not in (1, 2, 3, 4):
             raise PeriodError(f"Quý phải là 1, 2, 3 hoặc 4 (nhận được: {self.quarter}).")
 
+    @classmethod
+    def parse(cls, code: str) -> Period:
+        """Read "2021", "2025-Q2" or "2020-2025"; raises :class:`PeriodError` naming what was expected."""
+        text = code.strip()
+        expected = 'một năm ("2021"), một quý ("2025-Q2") hoặc một nhiệm kỳ ("2020-2025")'
+        try:
+            if "-Q" in text.upper():
+                year, quarter = text.upper().split("-Q")
+                return cls(kind=PeriodKind.QUARTER, year=int(year), quarter=int(quarter))
+            if "-" in text:
+                first, last = text.split("-")
+                return cls(kind=PeriodKind.TERM, term_start_year=int(first), term_end_year=int(last))
+            return cls(kind=PeriodKind.YEAR, year=int(text))
+        except ValueError as error:
+            if isinstance(error, PeriodError):
+                raise
+            raise PeriodError(f"Kỳ {code!r} không đọc được: cần {expected}.") from None
+
     @property
     def code(self) -> str:
         """ "2021", "2025-Q2" or "2020-2025"."""

@@ -71,6 +71,11 @@ class Position(models.Model):
     start_date = models.DateField(_("từ ngày"))
     end_date = models.DateField(_("đến ngày"), null=True, blank=True)
     is_concurrent = models.BooleanField(_("kiêm nhiệm"), default=False)
+    # Membership of a Ban Chấp hành is usually not where its member is reviewed (they are reviewed in
+    # the standing committee or their workplace leadership); the data says so per post.
+    is_review_place = models.BooleanField(
+        _("kiểm điểm tại đây"), default=True, help_text=_("Cá nhân được kiểm điểm, xếp loại tại chức vụ này.")
+    )
     external_code = models.CharField(_("mã định danh"), max_length=64, unique=True, null=True, blank=True)
 
     class Meta:
