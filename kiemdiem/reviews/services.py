@@ -62,17 +62,13 @@ def _same_period(period: Period) -> dict[str, Any]:
     return {"year": period.year}
 
 
-@transaction.atomic
-def review_cycle_open(
-    *, scope: Organisation, period: Period | str, actor: Any, opened_on: dt.date | None = None
-) -> ReviewCycle:
-    """Open a cycle for ``scope`` (and everything under it) and ``period``, pinning its rulebooks.
+def review_cycle_check_open(*, scope: Organisation, period: Period | str) -> tuple[Period, str, str]:
+    """Check that a cycle may open for ``scope`` and ``period``; return (period, party code, state code).
 
-    ``period`` is a :class:`Period` or its code ("2021", "2025-Q2", "2020-2025"). Refused (ValidationError)
-    when the period is invalid or has no rulebook, when the scope did not exist during the period, or
-    when a cycle for the same scope and period is not closed (code ``second_open_cycle``).
+    Raises ValidationError when the period is invalid or has no rulebook (code ``invalid_period``),
+    when the scope did not exist during the period (``scope_not_in_period``), or when a cycle of the
+    same scope and period is not closed (``second_open_cycle``). Writes nothing.
     """
-    _require(actor, "reviews.add_reviewcycle", "mở kỳ kiểm điểm")
     try:
         value = Period.parse(period) if isinstance(period, str) else period
         party_rulebook, state_rulebook = rulebooks_for(value)
@@ -86,8 +82,7 @@ def review_cycle_open(
             code="scope_not_in_period",
         )
     existing = (
-        ReviewCycle.objects.select_for_update()
-        .filter(scope=scope, period_kind=value.kind.value, **_same_period(value))
+        ReviewCycle.objects.filter(scope=scope, period_kind=value.kind.value, **_same_period(value))
         .exclude(status=CycleStatus.CLOSED)
         .first()
     )
@@ -96,6 +91,21 @@ def review_cycle_open(
             SECOND_OPEN_CYCLE.format(period=value.code, scope=scope, status=existing.get_status_display()),
             code="second_open_cycle",
         )
+    return value, party_rulebook, state_rulebook
+
+
+@transaction.atomic
+def review_cycle_open(
+    *, scope: Organisation, period: Period | str, actor: Any, opened_on: dt.date | None = None
+) -> ReviewCycle:
+    """Open a cycle for ``scope`` (and everything under it) and ``period``, pinning its rulebooks.
+
+    ``period`` is a :class:`Period` or its code ("2021", "2025-Q2", "2020-2025"); ``opened_on``
+    defaults to today (it records when, not which period). Refusals: see :func:`review_cycle_check_open`;
+    a concurrent opening that wins the race is refused the same way by the database constraint.
+    """
+    _require(actor, "reviews.add_reviewcycle", "mở kỳ kiểm điểm")
+    value, party_rulebook, state_rulebook = review_cycle_check_open(scope=scope, period=period)
     cycle = ReviewCycle(
         scope=scope,
         period_kind=value.kind.value,
