@@ -91,10 +91,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"trang “{self.sheet}”, dòng {self.row}"
+        parts = [f"trang “{self.sheet}”"] if self.sheet else []
+        if self.row:
+            parts.append(f"dòng {self.row}")
         if self.column:
-            where += f", cột {self.column}" + (f" (“{self.header}”)" if self.header else "")
-        return f"{where}: {self.message}"
+            parts.append(f"cột {self.column}" + (f" (“{self.header}”)" if self.header else ""))
+        return f"{', '.join(parts)}: {self.message}" if parts else self.message
 
 
 class SheetError(ValueError):
