@@ -95,13 +95,14 @@ def _charts(targets: list[Target], year: int, folder: Path, settings: TargetSett
 
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for fmt in ("svg", "png"):
+    formats: tuple[charts.Format, ...] = ("svg", "png")
+    for fmt in formats:
         path = folder / f"chi-tieu-{year}.{fmt}"
         path.write_bytes(charts.plan_vs_actual(targets, year, fmt, settings=settings))
         written.append(path)
     for target in targets:
         if sum(1 for f in target.years if f.year <= year and f.value is not None) >= 2:
-            for fmt in ("svg", "png"):
+            for fmt in formats:
                 path = folder / f"chuoi-{target.code}.{fmt}"
                 path.write_bytes(charts.series(target, fmt, until=year))
                 written.append(path)

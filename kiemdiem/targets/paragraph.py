@@ -60,6 +60,40 @@ def _notables(judged: Sequence[TargetResult]) -> list[str]:
     return sentences
 
 
+def _growth(target: Target, year: int) -> str:
+    """ ", tăng X% so với cùng kỳ" — the published figure when there is one, saying so when the sheet's differ."""
+    figures = target.figures(year)
+    moved = change(target, year)
+    if moved is not None:
+        if moved.published is not None:
+            text = f", {_word(moved.published)} {format_vn_percent(abs(moved.published), None)} so với cùng kỳ"
+            if abs(moved.computed - moved.published) > half_unit(moved.published):
+                text += (
+                    f" (số công bố; tính từ số liệu {moved.year - 1} và {moved.year} trong bảng là "
+                    f"{_word(moved.computed)} {format_vn_percent(abs(moved.computed))})"
+                )
+            return text
+        share = format_vn_percent(abs(moved.computed))
+        return f", {_word(moved.computed)} {share} so với năm {moved.year - 1} (tính từ số liệu trong bảng)"
+    if figures is not None and figures.published_growth is not None:
+        published = figures.published_growth
+        return f", {_word(published)} {format_vn_percent(abs(published), None)} so với cùng kỳ (số công bố)"
+    return ""
+
+
+def _word(share: Decimal) -> str:
+    return "tăng" if share >= 0 else "giảm"
+
+
+def _unjudged(result: TargetResult) -> str:
+    target = result.target
+    if result.value is None:
+        return f"{target.indicator} ({result.missing})"
+    verb = "đạt" if result.figures.basis == "actual" else "ước đạt"
+    growth = _growth(target, result.year)
+    return f"{target.indicator} {verb} {_amount(result.value, target.unit)}{growth} ({result.missing})"
+
+
 def _budget_sentence(result: TargetResult) -> str:
     target, figures = result.target, result.figures
     value = result.value
@@ -74,23 +108,7 @@ def _budget_sentence(result: TargetResult) -> str:
             text += f" (số công bố; tính từ số liệu trong bảng là {format_vn_percent(computed_share)})"
     elif computed_share is not None:
         text += f", bằng {format_vn_percent(computed_share)} dự toán"
-    moved = change(target, result.year)
-    if moved is not None:
-        if moved.published is not None:
-            word = "tăng" if moved.published >= 0 else "giảm"
-            text += f", {word} {format_vn_percent(abs(moved.published), None)} so với cùng kỳ"
-            if abs(moved.computed - moved.published) > half_unit(moved.published):
-                text += (
-                    f" (số công bố; tính từ số liệu {moved.year - 1} và {moved.year} trong bảng là "
-                    f"{'tăng' if moved.computed >= 0 else 'giảm'} {format_vn_percent(abs(moved.computed))})"
-                )
-        else:
-            word = "tăng" if moved.computed >= 0 else "giảm"
-            share = format_vn_percent(abs(moved.computed))
-            text += f", {word} {share} so với năm {moved.year - 1} (tính từ số liệu trong bảng)"
-    elif figures.published_growth is not None:
-        word = "tăng" if figures.published_growth >= 0 else "giảm"
-        text += f", {word} {format_vn_percent(abs(figures.published_growth), None)} so với cùng kỳ (số công bố)"
+    text += _growth(target, result.year)
     position = rank(target, result.year)
     if position is not None and position.is_best:
         text += f", cao nhất trong {position.count} năm có số liệu ({position.first_year}–{position.last_year})"
@@ -130,7 +148,7 @@ def results_paragraph(
         sentences.append(f"{len(estimated)}/{len(judged)} chỉ tiêu được đánh giá theo số ước thực hiện.")
     unjudged = [r for r in results if r.status is None]
     if unjudged:
-        names = "; ".join(f"{r.target.indicator} ({r.missing})" for r in unjudged)
+        names = "; ".join(_unjudged(r) for r in unjudged)
         sentences.append(f"{len(unjudged)} chỉ tiêu chưa đủ số liệu nên chưa đánh giá: {names}.")
     sentences += _notables(judged)
     for result in judged:

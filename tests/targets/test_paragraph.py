@@ -64,6 +64,18 @@ def test_thuong_tin_2023_growth_mismatch_is_flagged(thuong_tin_sheet):
     assert [c.code for c in checks if c.kind == "not_judged"] == ["TT-01", "TT-02", "TT-03"]
 
 
+def test_targets_without_plan_still_report_their_published_figures(thuong_tin_sheet):
+    # given
+    sheet = read_target_sheet(thuong_tin_sheet)
+    # when
+    text = results_paragraph(sheet.targets, 2023, assigner_labels=sheet.assigner_labels)
+    # then
+    assert (
+        "3 chỉ tiêu chưa đủ số liệu nên chưa đánh giá: Giá trị sản xuất công nghiệp – xây dựng đạt 26.465 tỷ đồng, "
+        "tăng 17,4% so với cùng kỳ (chưa có kế hoạch);" in text
+    )
+
+
 def test_thanh_van_2021_counts_by_assigning_level(thanh_van_sheet):
     # given
     sheet = read_target_sheet(thanh_van_sheet)
