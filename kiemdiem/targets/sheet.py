@@ -117,6 +117,8 @@ class TargetSheet:
     unit_name: str
     assigner_labels: dict[Assigner, str]
     targets: list[Target] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)  # target code -> row number in the sheet
+    sheet_name: str = SHEET_NAME
 
     @property
     def years(self) -> list[int]:
@@ -363,4 +365,10 @@ def read_target_sheet(path: Path | str) -> TargetSheet:
         Assigner.SUPERIOR: reader.meta.get(_norm(META_SUPERIOR), ASSIGNER_LABELS[Assigner.SUPERIOR]),
         Assigner.OWN: reader.meta.get(_norm(META_OWN), ASSIGNER_LABELS[Assigner.OWN]),
     }
-    return TargetSheet(unit_name=reader.meta.get(_norm(META_UNIT), ""), assigner_labels=labels, targets=targets)
+    return TargetSheet(
+        unit_name=reader.meta.get(_norm(META_UNIT), ""),
+        assigner_labels=labels,
+        targets=targets,
+        rows=seen,
+        sheet_name=sheet_name,
+    )
