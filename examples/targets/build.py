@@ -219,7 +219,7 @@ def thanh_van() -> None:
                basic="Tăng trưởng kinh tế"),
         target("C02", "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", c, HIGHER,
                {2019: tv("820", "968.2"), 2020: tv("900", "1102.735", growth="13.9"),
-                2021: tv("1050", "1386.450", growth="25.73")}, key=True, basic="Thu ngân sách"),
+                2021: tv("1050", "1386.45", growth="25.73")}, key=True, basic="Thu ngân sách"),
         target("C03", "Tỷ lệ giải ngân vốn đầu tư công", "%", c, HIGHER, {2021: tv("95", "96.4")}, key=True,
                basic="Giải ngân đầu tư công"),
         target("C04", "Thu nhập bình quân đầu người", "triệu đồng", c, HIGHER, {2021: tv("62", "60.1")},
