@@ -5,7 +5,7 @@
   ``DIR/chi-tieu-YEAR.{svg,png}`` and ``DIR/chuoi-CODE.{svg,png}`` for targets recorded in two or
   more years; ``--facts`` also prints the rules-engine facts (case-format keys) as JSON.
 - ``kiemdiem targets import SHEET.xlsx --unit CODE`` stores the sheet's targets for the
-  organisation with that symbol (all or nothing).
+  organisation with that code (``external_code``), all or nothing.
 
 Exit status: 0 done, 2 refused input (the message names the file, sheet, row and column).
 """
@@ -50,7 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     report.add_argument("--facts", action="store_true", help="in thêm dữ kiện cho bộ quy tắc xếp loại (JSON)")
     imports = commands.add_parser("import", help="Nhập bảng chỉ tiêu vào cơ sở dữ liệu cho một đơn vị")
     imports.add_argument("sheet", type=Path, help="tệp Excel (.xlsx) có trang “Chỉ tiêu”")
-    imports.add_argument("--unit", required=True, metavar="CODE", help="ký hiệu (mã) của đơn vị trong cơ sở dữ liệu")
+    imports.add_argument(
+        "--unit", required=True, metavar="CODE", help="mã định danh của tổ chức, đơn vị trong cơ sở dữ liệu"
+    )
 
 
 def _settings(text: str | None) -> TargetSettings:
@@ -116,7 +118,7 @@ def _import(args: argparse.Namespace) -> int:
     from kiemdiem.unit_targets.services import TargetImportError, target_sheet_import
 
     try:
-        summary = target_sheet_import(path=args.sheet, unit_symbol=args.unit)
+        summary = target_sheet_import(path=args.sheet, unit_code=args.unit)
     except TargetImportError as exc:
         print(str(exc), file=sys.stderr)
         return REFUSED
