@@ -95,6 +95,7 @@ def plan_vs_actual(
                 textcoords="offset points",
                 va="center",
                 fontsize=7,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},  # readable over the 100% line
             )
         axes.set_xlabel("Thực hiện so với kế hoạch (%); đường đứt: 100% kế hoạch")
         axes.set_xlim(0, max(max(percents) * 1.15, 110))
@@ -102,7 +103,7 @@ def plan_vs_actual(
         handles = [
             Patch(color=colour, label=status.label) for status, colour in STATUS_COLOURS.items() if colour in colours
         ]
-        axes.legend(handles=handles, fontsize=7, loc="lower right")
+        axes.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
         return _render(figure, fmt)
 
 
@@ -127,23 +128,26 @@ def series(target: Target, fmt: Format = "png", *, until: int | None = None) -> 
         width = 0.38
         plans = [float(f.plan) if f.plan is not None else 0.0 for f in years]
         values = [float(f.value) if f.value is not None else 0.0 for f in years]
-        axes.bar([p - width / 2 for p in positions], plans, width, label="Kế hoạch", color="#90a4ae")
+        plan_bars = axes.bar([p - width / 2 for p in positions], plans, width, label="Kế hoạch", color="#90a4ae")
         value_bars = axes.bar(
             [p + width / 2 for p in positions], values, width, label="Thực hiện (hoặc ước)", color="#1565c0"
         )
-        for bar, f in zip(value_bars, years, strict=True):
-            if f.value is not None:
+        for bars, numbers in ((plan_bars, [f.plan for f in years]), (value_bars, [f.value for f in years])):
+            for bar, number in zip(bars, numbers, strict=True):
+                # A missing figure is said, not drawn as a zero-height bar that reads as "0".
                 axes.annotate(
-                    format_vn_number(f.value),
+                    format_vn_number(number) if number is not None else "chưa có",
                     (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     xytext=(0, 3),
                     textcoords="offset points",
                     ha="center",
-                    fontsize=8,
+                    fontsize=8 if number is not None else 7,
+                    color="#222222" if number is not None else "#777777",
                 )
+        axes.set_ylim(0, max([*plans, *values]) * 1.15)
         axes.set_xticks(list(positions), [str(f.year) for f in years])
         axes.set_ylabel(target.unit)
         axes.set_title(_short(target.indicator, 70), fontsize=11)
         axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_vn_number(_decimal(v), 0)))
-        axes.legend(fontsize=8)
+        axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, frameon=False)
         return _render(figure, fmt)
