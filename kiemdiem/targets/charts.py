@@ -97,7 +97,11 @@ def plan_vs_actual(
                 fontsize=7,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},  # readable over the 100% line
             )
-        axes.set_xlabel("Thực hiện so với kế hoạch (%); đường đứt: 100% kế hoạch")
+        label = "Thực hiện so với kế hoạch (%); đường đứt: 100% kế hoạch"
+        if any(r.status is Status.MOSTLY_MET for r in rows):
+            # The tolerance is our setting, not a rule: shown wherever the status is.
+            label += "\n" + "Ghi chú: " + (settings or TargetSettings()).describe()
+        axes.set_xlabel(label, fontsize=9)
         axes.set_xlim(0, max(max(percents) * 1.15, 110))
         axes.set_title(f"Chỉ tiêu năm {year}: thực hiện so với kế hoạch", fontsize=11)
         handles = [
