@@ -143,6 +143,8 @@ def results_paragraph(
     ]
     if clauses:
         sentences.append(f"Năm {year}, " + "; ".join(clauses) + ".")
+    else:
+        sentences.append(f"Năm {year}, chưa có chỉ tiêu nào đủ số liệu để đánh giá.")
     estimated = [r for r in judged if r.figures.basis == "estimate"]
     if estimated:
         sentences.append(f"{len(estimated)}/{len(judged)} chỉ tiêu được đánh giá theo số ước thực hiện.")

@@ -136,3 +136,15 @@ def test_no_figures_for_the_year_is_refused():
     # when / then
     with pytest.raises(ValueError, match="không có chỉ tiêu nào có số liệu năm 2030"):
         results_paragraph([target("A", plan="1", actual="1")], 2030, assigner_labels=LABELS)
+
+
+def test_a_year_with_nothing_to_judge_says_so():
+    # given
+    unplanned = [target("A", plan=None, actual="26465", indicator="Giá trị sản xuất công nghiệp")]
+    # when
+    text = results_paragraph(unplanned, 2021)
+    # then
+    assert text == (
+        "Năm 2021, chưa có chỉ tiêu nào đủ số liệu để đánh giá. 1 chỉ tiêu chưa đủ số liệu nên chưa đánh giá: "
+        "Giá trị sản xuất công nghiệp đạt 26.465 tỷ đồng (chưa có kế hoạch)."
+    )
