@@ -98,10 +98,13 @@ def _charts(targets: list[Target], year: int, folder: Path, settings: TargetSett
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     formats: tuple[charts.Format, ...] = ("svg", "png")
-    for fmt in formats:
-        path = folder / f"chi-tieu-{year}.{fmt}"
-        path.write_bytes(charts.plan_vs_actual(targets, year, fmt, settings=settings))
-        written.append(path)
+    try:
+        for fmt in formats:
+            path = folder / f"chi-tieu-{year}.{fmt}"
+            path.write_bytes(charts.plan_vs_actual(targets, year, fmt, settings=settings))
+            written.append(path)
+    except ValueError as exc:  # nothing to draw is a fact about the data, not a failed command
+        print(f"Không vẽ biểu đồ thực hiện so với kế hoạch: {exc}")
     for target in targets:
         if sum(1 for f in target.years if f.year <= year and f.value is not None) >= 2:
             for fmt in formats:

@@ -51,3 +51,17 @@ def test_a_year_not_in_the_sheet_is_refused(thuong_tin_sheet, capsys):
     assert capsys.readouterr().err == (
         "Lỗi: thuong-tin-2022-2024.xlsx: không có số liệu năm 2021 (bảng có các năm 2022, 2023, 2024)\n"
     )
+
+
+def test_report_without_anything_to_draw_still_succeeds(write_sheet, tmp_path, capsys):
+    # given: the only target has no plan
+    path = write_sheet([[1, "A01", "Thu ngân sách", "tỷ đồng", "Cấp trên giao", "Càng cao càng tốt", None, None, "5"]])
+    # when
+    status = main(["targets", "report", str(path), "--year", "2021", "--chart", str(tmp_path / "bieu-do")])
+    # then
+    assert status == 0
+    assert (
+        "Không vẽ biểu đồ thực hiện so với kế hoạch: không có chỉ tiêu nào có kế hoạch và số thực hiện năm 2021 để vẽ"
+        in capsys.readouterr().out
+    )
+    assert list((tmp_path / "bieu-do").iterdir()) == []
