@@ -61,6 +61,33 @@ def test_head_above_the_unit_is_capped_with_the_citation_under_nd233(engine: Fak
     assert engine.facts_of("gd-yt")["is_head"] is True
 
 
+def test_party_secretary_above_the_standing_committee_is_capped_under_21hd(engine: FakeEngine) -> None:
+    # given: the party side of the same rule (21-HD: head's level ≤ the collective headed)
+    subjects = [
+        person(
+            "btv", "Ban Thường vụ Huyện ủy Hòa Bình", K.COLLECTIVE, "HTTNV", side="party", rulebook="party-132-21hd"
+        ),
+        person(
+            "bt",
+            "Huỳnh Thị Ngọc (Bí thư Huyện ủy)",
+            K.CADRE,
+            "HTXSNV",
+            side="party",
+            rulebook="party-132-21hd",
+            heads="btv",
+        ),
+    ]
+
+    # when
+    result = rate_cycle(subjects, engine, "2021")
+
+    # then
+    assert result.outcomes["bt"].final_rating == Level.HTTNV
+    assert [(r.rule, r.cites, r.confirmed) for r in result.outcomes["bt"].adjustments] == [
+        ("r132.h.cap", "21-HD/BTCTW, tiết 4 điểm B mục II", True)
+    ]
+
+
 def test_head_cap_under_366_is_applied_but_marked_unconfirmed(engine: FakeEngine) -> None:
     # given
     subjects = unit_and_head("HTNV", "HTTNV", "party-366-43hd", kind=K.PARTY_MEMBER)
