@@ -20,7 +20,7 @@ from collections import defaultdict, deque
 from fractions import Fraction
 
 from kiemdiem.rules.constraints import Subject, load_params, order_layers, quota_frame, quota_report
-from kiemdiem.rules.constraints.params import ConstraintParams
+from kiemdiem.rules.constraints.parameters import ConstraintParams
 from kiemdiem.rules.levels import Level, SubjectKind
 
 K = SubjectKind

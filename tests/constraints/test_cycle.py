@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiemdiem.rules.constraints import EngineError, rate_cycle, voted_level
-from kiemdiem.rules.constraints.params import load_params
+from kiemdiem.rules.constraints.parameters import load_params
 from kiemdiem.rules.levels import Level, SubjectKind
 from kiemdiem.rules.reasons import Reason
 from tests.constraints.conftest import FakeEngine, FakeResult, district, person

@@ -16,7 +16,7 @@ from kiemdiem.rules.constraints.cycle import (
     voted_level,
 )
 from kiemdiem.rules.constraints.order import OrderCycleError, order_layers
-from kiemdiem.rules.constraints.params import ConstraintParams, ParamsError, load_params
+from kiemdiem.rules.constraints.parameters import ConstraintParams, ParamsError, load_params
 from kiemdiem.rules.constraints.quotas import (
     QuotaException,
     QuotaGroup,

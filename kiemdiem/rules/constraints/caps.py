@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from kiemdiem.rules.constraints.params import (
+from kiemdiem.rules.constraints.parameters import (
     DISCIPLINE_FORM_RANK,
     HeadCap,
     MemberDiscipline,

@@ -20,7 +20,7 @@ from kiemdiem.rules.constraints import caps
 from kiemdiem.rules.constraints.caps import MemberDisciplineCount
 from kiemdiem.rules.constraints.facts import Relations, build_relations, derived_facts, ratings_of
 from kiemdiem.rules.constraints.order import order_layers
-from kiemdiem.rules.constraints.params import (
+from kiemdiem.rules.constraints.parameters import (
     ConstraintParams,
     HeadCap,
     MemberDiscipline,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from kiemdiem.rules.constraints.caps import MemberDisciplineCount
-from kiemdiem.rules.constraints.params import DISCIPLINE_FORM_RANK
+from kiemdiem.rules.constraints.parameters import DISCIPLINE_FORM_RANK
 from kiemdiem.rules.constraints.subjects import Subject, SubjectError
 from kiemdiem.rules.levels import LEVELS_DESCENDING, Level, SubjectKind
 

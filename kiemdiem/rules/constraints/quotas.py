@@ -22,7 +22,7 @@ from fractions import Fraction
 
 import polars as pl
 
-from kiemdiem.rules.constraints.params import ConstraintParams
+from kiemdiem.rules.constraints.parameters import ConstraintParams
 from kiemdiem.rules.constraints.ratios import QuotaInputError, format_percent, resolved_ratio
 from kiemdiem.rules.constraints.subjects import Subject
 from kiemdiem.rules.levels import Level, SubjectKind

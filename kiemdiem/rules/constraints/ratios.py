@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from fractions import Fraction
 
-from kiemdiem.rules.constraints.params import ConstraintParams, ParamsError, QuotaRule
+from kiemdiem.rules.constraints.parameters import ConstraintParams, ParamsError, QuotaRule
 
 
 class QuotaInputError(ValueError):

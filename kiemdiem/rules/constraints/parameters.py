@@ -159,7 +159,7 @@ class ConstraintParams:
 
 def default_params_data() -> dict[str, Any]:
     """The packaged defaults as plain data (a fresh copy each call)."""
-    text = resources.files("kiemdiem.rules.constraints").joinpath("params/constraints.yaml").read_text("utf-8")
+    text = resources.files("kiemdiem.rules.constraints.params").joinpath("constraints.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
 
