@@ -214,3 +214,23 @@ def test_discipline_without_the_period_flag_is_refused_by_name(engine: FakeEngin
         "Lâm Văn Sơn (a): khóa 'discipline[0].decided_in_period' cần true hoặc false, nhận None."
     )
     assert engine.calls == []
+
+
+def test_level_codes_from_the_engine_are_read_as_levels_and_other_values_refused() -> None:
+    # given
+    subjects = [person("a", "Lâm Văn Sơn", K.CIVIL_SERVANT, "HTTNV", rulebook="state-nd90")]
+
+    def as_text(facts, period):
+        return [FakeResult("rated", "HTTNV", "HTNV")]  # type: ignore[arg-type]
+
+    def wrong(facts, period):
+        return [FakeResult("rated", "TOT", None)]  # type: ignore[arg-type]
+
+    # when
+    result = rate_cycle(subjects, as_text, "2021")
+    with pytest.raises(EngineError) as caught:
+        rate_cycle(subjects, wrong, "2021")
+
+    # then
+    assert (result.outcomes["a"].engine_rating, result.outcomes["a"].final_rating) == (Level.HTNV, Level.HTNV)
+    assert str(caught.value) == ("Lâm Văn Sơn (a): bộ máy xếp loại trả về rating = 'TOT', không phải một mức xếp loại.")

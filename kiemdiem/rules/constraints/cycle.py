@@ -204,9 +204,10 @@ def _finish(
     if result.status == "needs_facts":
         text = "; ".join(reason.text for reason in engine_reasons) or "bộ máy xếp loại cần thêm dữ kiện"
         conflicts.append(Conflict("needs_facts", (subject.id,), f"{subject.label}: chưa xếp loại được — {text}."))
-    rating = result.rating if result.status == "rated" else None
-    if rating is not None and result.max_rating is not None and result.max_rating.rank < rating.rank:
-        rating = result.max_rating
+    rating = _level(subject, "rating", result.rating) if result.status == "rated" else None
+    ceiling = _level(subject, "max_rating", result.max_rating)
+    if rating is not None and ceiling is not None and ceiling.rank < rating.rank:
+        rating = ceiling
     adjustments: list[Reason] = []
     final = rating
     if final is not None and rulebook is None:
@@ -236,6 +237,18 @@ def _finish(
         facts=facts,
     )
     return outcome, conflicts
+
+
+def _level(subject: Subject, key: str, value: object) -> Level | None:
+    """The engine's level as a :class:`Level` (a level code string is accepted)."""
+    if value is None or isinstance(value, Level):
+        return value
+    try:
+        return Level(str(value))
+    except ValueError:
+        raise EngineError(
+            f"{subject.label}: bộ máy xếp loại trả về {key} = {value!r}, không phải một mức xếp loại."
+        ) from None
 
 
 def _rulebook(subject: Subject, result: EngineResult, defaults: Mapping[str, str] | None) -> str | None:
