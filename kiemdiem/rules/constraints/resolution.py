@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kiemdiem.rules.constraints.caps import head_cap
-from kiemdiem.rules.constraints.cycle import CycleResult, SubjectOutcome, level_conflicts
+from kiemdiem.rules.constraints.conflicts import level_conflicts
+from kiemdiem.rules.constraints.cycle import CycleResult, SubjectOutcome
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.reasons import Reason
 
