@@ -73,3 +73,14 @@ def test_required_field_left_blank_is_refused():
         Field("full_name", text(120), required=True).read("  ")
     # then
     assert str(refused.value) == "bắt buộc, đang để trống"
+
+
+def test_choice_reads_vietnamese_labels_even_when_english_is_active():
+    # given
+    from django.utils import translation
+
+    # when
+    with translation.override("en"):
+        value = choice(PartyMembershipStatus)("dự bị")
+    # then
+    assert value == "probationary"

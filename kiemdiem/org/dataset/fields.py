@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import models
+from django.utils import translation
 
 
 class FieldError(ValueError):
@@ -81,14 +82,17 @@ def decimal(value: Any) -> Decimal:
 
 
 def choice(choices: type[models.TextChoices]) -> Converter:
-    by_key = {str(value).lower(): value for value in choices.values}
-    by_key.update({str(label).lower(): value for value, label in zip(choices.values, choices.labels, strict=True)})
+    # Labels are read in Vietnamese whatever language is active: the data files are Vietnamese.
+    with translation.override("vi"):
+        labels = [str(label) for label in choices.labels]
+    by_key = {str(value).lower(): str(value) for value in choices.values}
+    by_key.update({label.lower(): str(value) for value, label in zip(choices.values, labels, strict=True)})
+    options = ", ".join(f"{value} ({label})" for value, label in zip(choices.values, labels, strict=True))
 
     def convert(value: Any) -> str:
         raw = unicodedata.normalize("NFC", str(value).strip().lower())
         if raw in by_key:
-            return str(by_key[raw])
-        options = ", ".join(f"{value} ({label})" for value, label in zip(choices.values, choices.labels, strict=True))
+            return by_key[raw]
         raise FieldError(f"“{value}” không có trong danh mục; cần một trong: {options}")
 
     return convert
