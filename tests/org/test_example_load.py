@@ -231,3 +231,28 @@ def test_duplicate_id_unknown_column_and_wrong_cell_kind_are_all_reported(tmp_pa
     )
     assert len(problems) == 3
     assert Person.objects.count() == 0
+
+
+def test_loading_into_a_database_not_yet_migrated_says_what_to_do(tmp_path):
+    # given
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["KIEMDIEM_DATA_DIR"] = str(tmp_path)
+    # when
+    done = subprocess.run(
+        [sys.executable, "-m", "kiemdiem", "example", "load"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    # then
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Cơ sở dữ liệu chưa sẵn sàng (no such table: org_organisation); "
+        "chạy “kiemdiem migrate” trước rồi nạp lại. Không nạp gì.\n"
+    )
