@@ -142,7 +142,10 @@ def run_cases(cases: list[Case], params: ParamOverrides | None = None) -> list[C
     """Rate each case and check its ``expect``."""
     outcomes = []
     for case in cases:
-        result = rate_subjects([case.subject], case.period, params=params, rulebook=case.rulebook)[0]
+        try:
+            result = rate_subjects([case.subject], case.period, params=params, rulebook=case.rulebook)[0]
+        except RulesError as exc:
+            raise CaseFileError(f"{case.file}: trường hợp số {case.index} «{case.name}»: {exc}") from exc
         failures = check_expect(case.expect, result) if case.expect is not None else ()
         check = None if case.expect is None else ("fail" if failures else "pass")
         outcomes.append(CaseOutcome(case, result, check, tuple(failures)))

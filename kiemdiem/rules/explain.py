@@ -38,6 +38,10 @@ def explain_row(row: dict[str, Any], rules: KindRules, notices: tuple[str, ...] 
         v = value(c)
         return c.default if v is None and c.default is not None else v
 
+    def informed(c: Condition) -> bool:
+        """A false test is worth reporting only when the subject gave a fact it reads."""
+        return any(row.get(col) is not None for col in c.reads if col not in _CONTEXT)
+
     def add(c: Condition, holds: bool) -> None:
         text = c.text if holds else c.text_false
         if text:
@@ -55,7 +59,7 @@ def explain_row(row: dict[str, Any], rules: KindRules, notices: tuple[str, ...] 
             add(c, True)
             if excluded:
                 break
-        elif value(c) is False and not excluded:
+        elif value(c) is False and not excluded and informed(c):
             add(c, False)
     out.assumptions.extend(n for n in notices if n not in out.assumptions)
     if excluded:
@@ -75,7 +79,7 @@ def explain_row(row: dict[str, Any], rules: KindRules, notices: tuple[str, ...] 
 
     assume(rules.triggers)
     for c in rules.triggers:
-        if value(c) is False and not assumed(c):
+        if value(c) is False and not assumed(c) and informed(c):
             add(c, False)
         elif effective(c) is None:
             _missing(out, c, row)
@@ -99,7 +103,13 @@ def explain_row(row: dict[str, Any], rules: KindRules, notices: tuple[str, ...] 
                     _missing(out, c, row)
                 else:  # a level test the research could not encode: say so
                     add(c, True)
+    if status != "needs_facts":
+        out.missing.clear()
     return out
+
+
+# Facts that select a branch of a rule rather than test it.
+_CONTEXT = frozenset({"kind", "holds_leadership"})
 
 
 def _missing(out: Explanation, c: Condition, row: dict[str, Any]) -> None:

@@ -41,7 +41,10 @@ EXCEEDED_ASSUMED = col("tasks.exceeded").is_null() & col("tasks.assigned").is_no
 def at_least_share(prefix: str, level: Level) -> pl.Expr:
     """Share of units/members (``prefix`` = ``led_units`` or ``members``) rated ``level`` or above."""
     below = [col(f"{prefix}.ratings.{lvl.value}") for lvl in Level if lvl.rank < level.rank]
-    return 1 - share(pl.sum_horizontal(below) if below else pl.lit(0.0), col(f"{prefix}.total"))
+    counted = pl.sum_horizontal(below) if below else pl.lit(0.0)
+    # The facts step fills every level once a ratings map is given: KHTNV null = no ratings at all.
+    given = col(f"{prefix}.ratings.{Level.KHTNV.value}").is_not_null()
+    return pl.when(given).then(1 - share(counted, col(f"{prefix}.total")))
 
 
 def rating_share(prefix: str, level: Level) -> pl.Expr:

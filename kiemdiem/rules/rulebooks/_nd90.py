@@ -48,7 +48,11 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
     # Cán bộ hold elected leadership posts: their criteria are the leaders' (Điều 4).
     is_leader = pl.lit(True) if kind == SubjectKind.CADRE else leader()
     read = kind == SubjectKind.PUBLIC_EMPLOYEE  # Điều 12–14 were read; 8–10 / 4–6 only HTXSNV
-    own_on_time = (tasks_share("on_time") >= 1) & (col("tasks.late_or_low_quality").fill_null(0) == 0)
+    own_on_time = (
+        (tasks_share("completed") >= 1)
+        & (tasks_share("on_time") >= 1)
+        & (col("tasks.late_or_low_quality").fill_null(0) == 0)
+    )
     own_done = (tasks_share("completed") >= 1) & (tasks_share("late_or_low_quality") <= p("late_max_share"))
     units_all = at_least_share("led_units", Level.HTNV) >= 1
     units_good = at_least_share("led_units", Level.HTTNV) >= p("units_good_min_share")

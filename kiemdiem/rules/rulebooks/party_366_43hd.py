@@ -65,7 +65,11 @@ def _score(b: Book, lvl: Level, k: int, param: str) -> Condition:
 def _own_tasks(b: Book, is_leader: pl.Expr, individual: bool) -> dict[Level, list[Condition]]:
     """Task conditions of k1–k3: own tasks (collective, non-leader) or led units' (leader)."""
     p = b.p
-    on_time_all = (tasks_share("on_time") >= 1) & (col("tasks.late_or_low_quality").fill_null(0) == 0)
+    on_time_all = (
+        (tasks_share("completed") >= 1)
+        & (tasks_share("on_time") >= 1)
+        & (col("tasks.late_or_low_quality").fill_null(0) == 0)
+    )
     exceeded = exceeded_share_or_zero() >= p("exceeded_min_share")
     done_all = (tasks_share("completed") >= 1) & (tasks_share("late_or_low_quality") <= p("late_max_share"))
     led_on_time = col("led_units.on_time_share") >= 1
