@@ -59,6 +59,7 @@ SCHEMA: dict[str, Any] = {
     "party.months_since_admission": _NUM,
     "party.exemption": _STR,
     "party.temporary_membership": _BOOL,
+    "discipline.given": _BOOL,
     "discipline.any": _BOOL,
     "discipline.any_unremedied": _BOOL,
     "discipline.any_duty": _BOOL,
@@ -271,6 +272,7 @@ def _discipline(value: Any, row: dict[str, Any]) -> None:
     rating (``already_counted``, default false). Unknown ``decided_in_period`` or
     ``in_public_duty`` make the aggregates unknown unless a definite entry already decides them.
     """
+    row["discipline.given"] = value is not None
     if value is None:
         return
     if not isinstance(value, list):

@@ -64,6 +64,28 @@ def form_rank(form: str) -> int:
     return FORMS[form]
 
 
+def disc(name: str) -> pl.Expr:
+    """A discipline aggregate; false when no discipline list was given (see :data:`DISC_ABSENT`),
+    unknown when entries were given without the flags that decide it."""
+    return pl.when(col("discipline.given")).then(col(name)).otherwise(pl.lit(False))
+
+
+def disc_form_at_least(form: str) -> pl.Expr:
+    """The highest counted duty-related discipline is ``form`` or heavier."""
+    return pl.when(col("discipline.given")).then(col("discipline.duty_max_form") >= FORMS[form]).otherwise(False)
+
+
+DISC_ABSENT = ~col("discipline.given").fill_null(False)
+
+
+def late_share() -> pl.Expr:
+    """Share of own tasks late or below quality; an absent count read as 0 when tasks are given."""
+    return share(col("tasks.late_or_low_quality").fill_null(0), col("tasks.assigned"))
+
+
+LATE_ASSUMED = col("tasks.late_or_low_quality").is_null() & col("tasks.assigned").is_not_null()
+
+
 def leader() -> pl.Expr:
     """holds_leadership, absent read as false (see :data:`A_LEADER`)."""
     return col("holds_leadership").fill_null(False)
@@ -89,6 +111,7 @@ A_LEAVE = "Không khai thời gian nghỉ (leave): coi như không nghỉ."
 A_STATE = "Không khai kết quả xếp loại bên chính quyền (state_rating): coi như không ràng buộc."
 A_HEAD = "Không khai là người đứng đầu hay không (is_head): coi như không."
 A_REMEDIED = "Không khai tỷ lệ khắc phục hạn chế đã chỉ ra (remedied_share): coi như đã khắc phục 100%."
+A_LATE = "Không khai số nhiệm vụ chậm tiến độ, chưa bảo đảm chất lượng (tasks.late_or_low_quality): coi như không có."
 A_EXCEEDED = "Không khai số nhiệm vụ vượt mức (tasks.exceeded): coi như không có nhiệm vụ vượt mức."
 A_LEADER = "Không khai chức vụ lãnh đạo, quản lý (holds_leadership): coi như không giữ chức vụ."
 A_VOTES = "Không khai kết quả lấy phiếu tín nhiệm (low_confidence_vote_share): coi như không quá ngưỡng."

@@ -18,15 +18,20 @@ from kiemdiem.rules.rulebooks._common import (
     A_DISCIPLINE_DUTY,
     A_EXCEEDED,
     A_GENERAL,
+    A_LATE,
     A_LEAVE,
     A_LED_UNITS,
     A_MONTHS,
+    DISC_ABSENT,
     EXCEEDED_ASSUMED,
+    LATE_ASSUMED,
     LEADER_ASSUMED,
     Book,
     at_least_share,
     col,
+    disc,
     exceeded_share_or_zero,
+    late_share,
     leader,
     tasks_share,
 )
@@ -48,12 +53,8 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
     # Cán bộ hold elected leadership posts: their criteria are the leaders' (Điều 4).
     is_leader = pl.lit(True) if kind == SubjectKind.CADRE else leader()
     read = kind == SubjectKind.PUBLIC_EMPLOYEE  # Điều 12–14 were read; 8–10 / 4–6 only HTXSNV
-    own_on_time = (
-        (tasks_share("completed") >= 1)
-        & (tasks_share("on_time") >= 1)
-        & (col("tasks.late_or_low_quality").fill_null(0) == 0)
-    )
-    own_done = (tasks_share("completed") >= 1) & (tasks_share("late_or_low_quality") <= p("late_max_share"))
+    own_on_time = (tasks_share("completed") >= 1) & (tasks_share("on_time") >= 1) & (late_share() == 0)
+    own_done = (tasks_share("completed") >= 1) & (late_share() <= p("late_max_share"))
     units_all = at_least_share("led_units", Level.HTNV) >= 1
     units_good = at_least_share("led_units", Level.HTTNV) >= p("units_good_min_share")
     led_all = col("led_units.targets_completed_share") >= 1
@@ -197,20 +198,22 @@ def _triggers(b: Book, kind: SubjectKind, k: str, amended: bool) -> list[Conditi
         b.cond(
             "rnd90.k.late",
             k,
-            tasks_share("late_or_low_quality") > p("late_khtnv_share"),
+            late_share() > p("late_khtnv_share"),
             f"Trên {pct(p('late_khtnv_share'))} nhiệm vụ chưa bảo đảm tiến độ, chất lượng, hiệu quả.",
             f"Không quá {pct(p('late_khtnv_share'))} nhiệm vụ chậm tiến độ hoặc chưa bảo đảm chất lượng.",
             confirmed=kind == SubjectKind.CIVIL_SERVANT,
             params=("late_khtnv_share",),
+            assume_when=LATE_ASSUMED,
+            assumption=A_LATE,
         ),
         b.cond(
             "rnd90.k.discipline_duty",
             k,
-            col("discipline.any_duty"),
+            disc("discipline.any_duty"),
             "Có hành vi vi phạm trong thực thi nhiệm vụ, công vụ bị xử lý kỷ luật trong năm đánh giá.",
             "Không bị kỷ luật vì vi phạm trong thực thi nhiệm vụ trong năm.",
             confirmed=kind == SubjectKind.CIVIL_SERVANT,
-            default=False,
+            assume_when=DISC_ABSENT,
             assumption=A_DISCIPLINE_DUTY,
         ),
     ]
@@ -233,10 +236,10 @@ def _triggers(b: Book, kind: SubjectKind, k: str, amended: bool) -> list[Conditi
             b.cond(
                 "rnd48.k.discipline",
                 ND48,
-                col("discipline.any"),
+                disc("discipline.any"),
                 "Bị xử lý kỷ luật đảng hoặc kỷ luật hành chính trong năm đánh giá (một vi phạm chỉ tính một năm).",
                 "Không bị kỷ luật đảng, kỷ luật hành chính trong năm đánh giá (hoặc vi phạm đã được tính).",
-                default=False,
+                assume_when=DISC_ABSENT,
                 assumption=A_DISCIPLINE,
             )
         )
@@ -245,12 +248,12 @@ def _triggers(b: Book, kind: SubjectKind, k: str, amended: bool) -> list[Conditi
             b.cond(
                 "rnd90.k.discipline",
                 k,
-                col("discipline.any"),
+                disc("discipline.any"),
                 "Bị xử lý kỷ luật trong năm đánh giá, kể cả vi phạm ngoài thực thi công vụ (theo trả lời "
                 "của cơ quan có thẩm quyền).",
                 "Không bị xử lý kỷ luật trong năm đánh giá.",
                 confirmed=False,
-                default=False,
+                assume_when=DISC_ABSENT,
                 assumption=A_DISCIPLINE,
             )
         )

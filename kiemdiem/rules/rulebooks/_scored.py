@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from kiemdiem.rules.conditions import Condition, num
 from kiemdiem.rules.levels import Level
-from kiemdiem.rules.rulebooks._common import A_DEGRADATION, A_DISCIPLINE, Book, col, form_rank
+from kiemdiem.rules.rulebooks._common import (
+    A_DEGRADATION,
+    A_DISCIPLINE,
+    DISC_ABSENT,
+    Book,
+    col,
+    disc_form_at_least,
+)
 
 
-def score_levels(b: Book, cites: str) -> dict[Level, list[Condition]]:
+def score_levels(b: Book, prefix: str, cites: str) -> dict[Level, list[Condition]]:
     out = {}
     for k, (lvl, param) in enumerate(
         ((Level.HTXSNV, "score_excellent"), (Level.HTTNV, "score_good"), (Level.HTNV, "score_complete")), start=1
@@ -20,7 +27,7 @@ def score_levels(b: Book, cites: str) -> dict[Level, list[Condition]]:
         t = b.p(param)
         out[lvl] = [
             b.cond(
-                f"{b.p.code}.{lvl.value.lower()}.score",
+                f"{prefix}.{lvl.value.lower()}.score",
                 f"{cites} khoản {k}",
                 col("score.total") >= t,
                 f"Đạt từ {num(t)} điểm trở lên.",
@@ -31,12 +38,11 @@ def score_levels(b: Book, cites: str) -> dict[Level, list[Condition]]:
     return out
 
 
-def score_triggers(b: Book, cites: str) -> list[Condition]:
+def score_triggers(b: Book, prefix: str, cites: str) -> list[Condition]:
     t = b.p("score_complete")
-    code = b.p.code
     return [
         b.cond(
-            f"{code}.k.score",
+            f"{prefix}.k.score",
             f"{cites} khoản 4",
             col("score.total") < t,
             f"Đạt dưới {num(t)} điểm.",
@@ -44,7 +50,7 @@ def score_triggers(b: Book, cites: str) -> list[Condition]:
             params=("score_complete",),
         ),
         b.cond(
-            f"{code}.k.degradation",
+            f"{prefix}.k.degradation",
             f"{cites} khoản 4",
             col("degradation"),
             "Bị kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống.",
@@ -53,13 +59,13 @@ def score_triggers(b: Book, cites: str) -> list[Condition]:
             assumption=A_DEGRADATION,
         ),
         b.cond(
-            f"{code}.k.discipline",
+            f"{prefix}.k.discipline",
             f"{cites} khoản 4",
-            col("discipline.duty_max_form") >= form_rank(b.p("min_discipline_form")),
+            disc_form_at_least(b.p("min_discipline_form")),
             "Vi phạm liên quan đến thực thi công vụ, nhiệm vụ bị kỷ luật từ khiển trách trở lên trong năm.",
             "Không bị kỷ luật từ khiển trách trở lên vì vi phạm liên quan đến công vụ, nhiệm vụ trong năm.",
             params=("min_discipline_form",),
-            default=False,
+            assume_when=DISC_ABSENT,
             assumption=A_DISCIPLINE,
         ),
     ]

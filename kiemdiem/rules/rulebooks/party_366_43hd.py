@@ -21,6 +21,7 @@ from kiemdiem.rules.rulebooks._common import (
     A_EXCEEDED,
     A_EXEMPTION,
     A_HEAD,
+    A_LATE,
     A_LEADER,
     A_LED_UNITS,
     A_NEW_MEMBER,
@@ -29,12 +30,15 @@ from kiemdiem.rules.rulebooks._common import (
     A_UNITS_DISCIPLINED,
     A_UNITS_KHTNV,
     A_VOTES,
+    DISC_ABSENT,
     EXCEEDED_ASSUMED,
+    LATE_ASSUMED,
     LEADER_ASSUMED,
     Book,
     col,
+    disc_form_at_least,
     exceeded_share_or_zero,
-    form_rank,
+    late_share,
     leader,
     rating_share,
     tasks_share,
@@ -65,13 +69,9 @@ def _score(b: Book, lvl: Level, k: int, param: str) -> Condition:
 def _own_tasks(b: Book, is_leader: pl.Expr, individual: bool) -> dict[Level, list[Condition]]:
     """Task conditions of k1–k3: own tasks (collective, non-leader) or led units' (leader)."""
     p = b.p
-    on_time_all = (
-        (tasks_share("completed") >= 1)
-        & (tasks_share("on_time") >= 1)
-        & (col("tasks.late_or_low_quality").fill_null(0) == 0)
-    )
+    on_time_all = (tasks_share("completed") >= 1) & (tasks_share("on_time") >= 1) & (late_share() == 0)
     exceeded = exceeded_share_or_zero() >= p("exceeded_min_share")
-    done_all = (tasks_share("completed") >= 1) & (tasks_share("late_or_low_quality") <= p("late_max_share"))
+    done_all = (tasks_share("completed") >= 1) & (late_share() <= p("late_max_share"))
     led_on_time = col("led_units.on_time_share") >= 1
     led_exceeded = (col("led_units.targets_completed_share") >= 1) & (
         col("led_units.exceeded_share").fill_null(0) >= p("exceeded_min_share")
@@ -124,6 +124,8 @@ def _own_tasks(b: Book, is_leader: pl.Expr, individual: bool) -> dict[Level, lis
                 f"Hoàn thành 100% nhiệm vụ, không quá {late} chậm tiến độ.",
                 f"Chưa hoàn thành 100% nhiệm vụ hoặc trên {late} nhiệm vụ chậm tiến độ.",
                 params=("late_max_share",),
+                assume_when=~is_leader & LATE_ASSUMED,
+                assumption=A_LATE,
             )
         ],
     }
@@ -157,11 +159,11 @@ def _common_triggers(b: Book, who: pl.Expr) -> list[Condition]:
         b.cond(
             "r366.k.discipline",
             f"{D11} khoản 4",
-            who & (col("discipline.duty_max_form") >= form_rank(p("min_discipline_form"))),
+            who & disc_form_at_least(p("min_discipline_form")),
             "Vi phạm liên quan đến thực thi công vụ, nhiệm vụ bị kỷ luật từ khiển trách trở lên trong kỳ.",
             "Không bị kỷ luật từ khiển trách trở lên vì vi phạm liên quan đến công vụ trong kỳ.",
             params=("min_discipline_form",),
-            default=False,
+            assume_when=DISC_ABSENT,
             assumption=A_DISCIPLINE,
         ),
         b.cond(

@@ -46,7 +46,7 @@ def build(kind: SubjectKind, p: Params) -> KindRules:
         col("collective_rating"),
     )
     cites = f"{ND233}, Điều 12"
-    return KindRules([months], score_triggers(b, cites), score_levels(b, cites), [head], [])
+    return KindRules([months], score_triggers(b, "r233", cites), score_levels(b, "r233", cites), [head], [])
 
 
 RULEBOOK = Rulebook(

@@ -25,7 +25,9 @@ def build(kind: SubjectKind, p: Params) -> KindRules:
         "Nghỉ ốm, thai sản, nghỉ việc: chấm điểm theo thời gian làm việc thực tế.",
         "",
     )
-    return KindRules([], score_triggers(b, f"{ND335}, Điều 12"), score_levels(b, f"{ND335}, Điều 12"), [], [note])
+    return KindRules(
+        [], score_triggers(b, "r335", f"{ND335}, Điều 12"), score_levels(b, "r335", f"{ND335}, Điều 12"), [], [note]
+    )
 
 
 RULEBOOK = Rulebook(
