@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from kiemdiem.rules import SubjectResult, rate_subjects
-from kiemdiem.rules.errors import CaseFileError, RulesError
+from kiemdiem.rules.errors import CaseFileError, FactError, RulesError
 from kiemdiem.rules.facts import subject_row
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.params import ParamOverrides
@@ -106,9 +106,10 @@ def _case(file: Path, index: int, raw: Any, params: ParamOverrides | None) -> Ca
         rulebook = None if code in (None, "auto") else rulebook_by_code(str(code)).code
         if rulebook is None:
             select_rulebook(period, raw["subject"]["kind"], params)
+    except FactError as exc:
+        raise CaseFileError(f"{where}: khóa 'subject.{exc.key}': {exc.detail}") from exc
     except RulesError as exc:
-        key = "subject." if exc.__class__.__name__ == "FactError" else ""
-        raise CaseFileError(f"{where}: {key}{exc}") from exc
+        raise CaseFileError(f"{where}: {exc}") from exc
     expect = raw.get("expect")
     if expect is not None:
         _validate_expect(expect, where)

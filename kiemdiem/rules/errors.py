@@ -11,7 +11,7 @@ class FactError(RulesError):
     """A subject's facts do not follow ../shared/domain/case-format.md; ``key`` is the dotted key path."""
 
     def __init__(self, key: str, message: str) -> None:
-        self.key = key
+        self.key, self.detail = key, message
         super().__init__(f"khóa '{key}': {message}")
 
 
