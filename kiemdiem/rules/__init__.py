@@ -1,27 +1,38 @@
 """Pure rules engine and rulebooks (no Django): see docs/rules.md.
 
-Public API::
+Public API (names resolved on first use, so that importing ``kiemdiem.rules.levels`` — as the
+Django apps do — does not load polars and the rulebooks)::
 
     rate_subjects(subjects, period, *, params=None, rulebook=None) -> list[SubjectResult]
     rate_frame(frame, period, *, params=None, rulebook=None, explain=True) -> pl.DataFrame
     select_rulebook(period, kind, overrides=None) -> Rulebook      # raises NoRulebookError
+    load_overrides(path) -> ParamOverrides
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from kiemdiem.rules.engine import apply_plans, plan_for, rate_frame
 from kiemdiem.rules.errors import FactError, NoRulebookError, ParamsError, PeriodError, RulesError
-from kiemdiem.rules.explain import explain_row
-from kiemdiem.rules.facts import facts_frame
 from kiemdiem.rules.levels import Level, SubjectKind
-from kiemdiem.rules.params import ParamOverrides, load_overrides
-from kiemdiem.rules.periods import Period, parse_period
 from kiemdiem.rules.reasons import Reason
-from kiemdiem.rules.registry import RULEBOOKS, select_rulebook
+
+if TYPE_CHECKING:
+    from kiemdiem.rules.api import SubjectResult, rate_subjects
+    from kiemdiem.rules.engine import rate_frame
+    from kiemdiem.rules.params import ParamOverrides, load_overrides
+    from kiemdiem.rules.registry import RULEBOOKS, select_rulebook
+
+_LAZY = {
+    "SubjectResult": "kiemdiem.rules.api",
+    "rate_subjects": "kiemdiem.rules.api",
+    "rate_frame": "kiemdiem.rules.engine",
+    "ParamOverrides": "kiemdiem.rules.params",
+    "load_overrides": "kiemdiem.rules.params",
+    "RULEBOOKS": "kiemdiem.rules.registry",
+    "select_rulebook": "kiemdiem.rules.registry",
+}
 
 __all__ = [
     "RULEBOOKS",
@@ -42,62 +53,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class SubjectResult:
-    """The rating of one subject.
-
-    ``status``: ``rated`` | ``not_rated`` | ``review_only`` | ``needs_facts``; ``rating`` is set only
-    when rated; ``min_rating``/``max_rating`` bound the possible levels (None when excluded);
-    ``missing``: case-format keys whose absence leaves the level open; ``assumptions``: Vietnamese
-    sentences for every default used.
-    """
-
-    status: str
-    rating: Level | None
-    min_rating: Level | None
-    max_rating: Level | None
-    reasons: list[Reason]
-    missing: list[str] = field(default_factory=list)
-    assumptions: list[str] = field(default_factory=list)
-    rulebook_code: str = ""
-    rulebook_name: str = ""
-
-
-def rate_subjects(
-    subjects: Sequence[Mapping[str, Any]],
-    period: str | int | Period,
-    *,
-    params: ParamOverrides | None = None,
-    rulebook: str | None = None,
-) -> list[SubjectResult]:
-    """Rate case-format ``subject`` maps for ``period`` (rulebook chosen per kind unless given).
-
-    Raises ``FactError`` (bad facts, naming the key), ``PeriodError``, ``NoRulebookError``.
-    """
-    p = period if isinstance(period, Period) else parse_period(period)
-    frame = facts_frame(subjects)
-    kinds = frame.get_column("kind").unique(maintain_order=True).to_list()
-    plans = plan_for(kinds, p, params, rulebook)
-    out = apply_plans(frame, plans, explain=True)
-    results = []
-    for row in out.iter_rows(named=True):
-        plan = plans[row["kind"]]
-        why = explain_row(row, plan.rules, plan.notices)
-        results.append(
-            SubjectResult(
-                status=row["status"],
-                rating=_level(row["rating"]),
-                min_rating=_level(row["min_rating"]),
-                max_rating=_level(row["max_rating"]),
-                reasons=why.reasons,
-                missing=why.missing,
-                assumptions=why.assumptions,
-                rulebook_code=plan.rulebook.code,
-                rulebook_name=plan.rulebook.name,
-            )
-        )
-    return results
-
-
-def _level(code: str | None) -> Level | None:
-    return None if code is None else Level(code)
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kiemdiem.rules' has no attribute {name!r}")

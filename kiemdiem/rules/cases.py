@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from kiemdiem.rules import SubjectResult, rate_subjects
+from kiemdiem.rules.api import SubjectResult, rate_subjects
 from kiemdiem.rules.errors import CaseFileError, FactError, RulesError
 from kiemdiem.rules.facts import subject_row
 from kiemdiem.rules.levels import Level

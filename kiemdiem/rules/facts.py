@@ -20,6 +20,7 @@ from typing import Any
 
 import polars as pl
 
+from kiemdiem.rules.discipline import aggregate_discipline
 from kiemdiem.rules.errors import FactError
 from kiemdiem.rules.levels import Level, SubjectKind
 
@@ -31,16 +32,6 @@ INDIVIDUAL_CRITERIA = ("political_ideology", "ethics_lifestyle", "discipline", "
 COLLECTIVE_CRITERIA = ("organization_building", "task_results")
 CRITERIA = tuple(dict.fromkeys((*INDIVIDUAL_CRITERIA, *COLLECTIVE_CRITERIA, "remedies")))
 
-# Discipline forms by severity; khiển trách is the lightest form on both tracks.
-FORMS = {
-    "khien_trach": 1,
-    "canh_cao": 2,
-    "ha_bac_luong": 3,
-    "giang_chuc": 4,
-    "cach_chuc": 5,
-    "buoc_thoi_viec": 6,
-    "khai_tru": 6,
-}
 LEAVE_KINDS = ("sick", "maternity", "personal", "study", "other")
 EXEMPTIONS = ("none", "exempt_work_and_activity", "suspended_party_activity", "suspended_committee_activity")
 RATING_KEYS = tuple(level.value for level in Level)
@@ -139,15 +130,6 @@ _BOOL_KEYS = (
     "absent_from_meeting",
 )
 _LEVEL_KEYS = ("collective_rating", "state_rating", "self_rating")
-_DISCIPLINE_KEYS = {
-    "form",
-    "track",
-    "decided_in_period",
-    "violation_in_period",
-    "self_detected_and_remedied",
-    "in_public_duty",
-    "already_counted",
-}
 
 
 def missing_key(column: str) -> str:
@@ -177,7 +159,7 @@ def subject_row(subject: Mapping[str, Any]) -> dict[str, Any]:
     row["remedied_share"] = _num(subject.get("remedied_share"), "remedied_share", hi=1)
     _leave(subject.get("leave"), row)
     _party(subject, row)
-    _discipline(subject.get("discipline"), row)
+    aggregate_discipline(subject.get("discipline"), row)
     _criteria(subject.get("criteria"), row)
     _score(subject.get("score"), row)
     _tasks(subject.get("tasks"), row)
@@ -263,62 +245,6 @@ def _party(subject: Mapping[str, Any], row: dict[str, Any]) -> None:
     if "exemption" in party:
         row["party.exemption"] = _enum(party["exemption"], EXEMPTIONS, "party.exemption")
     row["party.temporary_membership"] = _bool(party.get("temporary_membership"), "party.temporary_membership")
-
-
-def _discipline(value: Any, row: dict[str, Any]) -> None:
-    """Aggregate the discipline list in three-valued logic (see docs/rules.md, "Discipline").
-
-    An entry counts when it was decided in the period and did not already lower an earlier
-    rating (``already_counted``, default false). Unknown ``decided_in_period`` or
-    ``in_public_duty`` make the aggregates unknown unless a definite entry already decides them.
-    """
-    row["discipline.given"] = value is not None
-    if value is None:
-        return
-    if not isinstance(value, list):
-        raise FactError("discipline", "cần một danh sách các quyết định kỷ luật")
-    counted: list[bool | None] = []
-    unremedied: list[bool | None] = []
-    duty: list[bool | None] = []
-    forms: list[int] = []
-    for i, item in enumerate(value):
-        key = f"discipline[{i}]"
-        item = _map(item, key) or {}
-        _no_unknown(item, _DISCIPLINE_KEYS, f"{key}.")
-        forms.append(FORMS[_enum(item.get("form"), FORMS, f"{key}.form")])
-        if "track" in item:
-            _enum(item["track"], ("party", "state"), f"{key}.track")
-        flags = {k: _bool(item.get(k), f"{key}.{k}") for k in _DISCIPLINE_KEYS - {"form", "track"}}
-        c = _and(flags["decided_in_period"], not flags["already_counted"])
-        counted.append(c)
-        unremedied.append(_and(c, not flags["self_detected_and_remedied"]))
-        duty.append(_and(c, flags["in_public_duty"]))
-    row["discipline.any"] = _any(counted)
-    row["discipline.any_unremedied"] = _any(unremedied)
-    row["discipline.any_duty"] = _any(duty)
-    row["discipline.max_form"] = _max_form(counted, forms)
-    row["discipline.duty_max_form"] = _max_form(duty, forms)
-
-
-def _and(a: bool | None, b: bool | None) -> bool | None:
-    if a is False or b is False:
-        return False
-    if a is None or b is None:
-        return None
-    return True
-
-
-def _any(values: list[bool | None]) -> bool | None:
-    if any(v is True for v in values):
-        return True
-    return None if any(v is None for v in values) else False
-
-
-def _max_form(flags: list[bool | None], forms: list[int]) -> int | None:
-    """Highest form among the entries that count (0 when none); null when an unknown entry could raise it."""
-    known = max((f for c, f in zip(flags, forms, strict=True) if c is True), default=0)
-    unknown = max((f for c, f in zip(flags, forms, strict=True) if c is None), default=0)
-    return None if unknown > known else known
 
 
 def _criteria(value: Any, row: dict[str, Any]) -> None:

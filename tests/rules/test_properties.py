@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiemdiem.rules import rate_frame
-from kiemdiem.rules.facts import FORMS, facts_frame
+from kiemdiem.rules.discipline import FORMS
+from kiemdiem.rules.facts import facts_frame
 from kiemdiem.rules.levels import Level
 
 RANK = {lvl.value: lvl.rank for lvl in Level}

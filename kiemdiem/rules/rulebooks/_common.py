@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from kiemdiem.rules.conditions import Condition
-from kiemdiem.rules.facts import FORMS
+from kiemdiem.rules.conditions import Condition, Exclusion
+from kiemdiem.rules.discipline import FORMS
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.params import Params
 
@@ -143,3 +143,42 @@ class Book:
     ) -> Condition:
         ok = confirmed and all(self.p.confirmed(n) for n in params)
         return Condition(id, cites, expr, text, text_false, ok, default, assume_when, assumption)
+
+
+def party_exclusions(b: Book, prefix: str, cites: str) -> list[Exclusion]:
+    """Members neither reviewed nor rated under 124-QĐ/TW Điều 5 k2 and 366-QĐ/TW Điều 5 k2 tiết 2.1:
+    exempted from work and activity, suspended from party activity, admitted < ``new_member_months``."""
+    months = b.p("new_member_months")
+    tests = (
+        (
+            "exempt",
+            col("party.exemption") == "exempt_work_and_activity",
+            "Đảng viên được miễn công tác và sinh hoạt đảng: không kiểm điểm, không xếp loại.",
+            "Đảng viên không được miễn công tác và sinh hoạt đảng.",
+            (),
+            A_EXEMPTION,
+        ),
+        (
+            "suspended",
+            col("party.exemption") == "suspended_party_activity",
+            "Đảng viên đang bị đình chỉ sinh hoạt đảng: không kiểm điểm, không xếp loại.",
+            "Đảng viên không bị đình chỉ sinh hoạt đảng.",
+            (),
+            A_EXEMPTION,
+        ),
+        (
+            "new",
+            col("party.months_since_admission") < months,
+            f"Đảng viên kết nạp chưa đủ {months} tháng: không kiểm điểm, không xếp loại.",
+            f"Đảng viên đã kết nạp từ {months} tháng trở lên.",
+            ("new_member_months",),
+            A_NEW_MEMBER,
+        ),
+    )
+    return [
+        Exclusion(
+            b.cond(f"{prefix}.excl.{name}", cites, expr, text, text_false, params=params, default=False, assumption=a),
+            "not_rated",
+        )
+        for name, expr, text, text_false, params, a in tests
+    ]

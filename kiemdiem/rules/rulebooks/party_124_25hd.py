@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from kiemdiem.rules.conditions import Cap, Exclusion, KindRules, pct
+from kiemdiem.rules.conditions import Cap, KindRules, pct
 from kiemdiem.rules.facts import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA
 from kiemdiem.rules.levels import Level, SubjectKind
 from kiemdiem.rules.params import Params
@@ -20,11 +20,9 @@ from kiemdiem.rules.rulebooks._common import (
     A_DEGRADATION,
     A_DISCIPLINE,
     A_DISUNITY,
-    A_EXEMPTION,
     A_HEAD,
     A_LEAVE,
     A_LED_UNITS,
-    A_NEW_MEMBER,
     A_STATE,
     A_UNITS_DISCIPLINED,
     DISC_ABSENT,
@@ -33,6 +31,7 @@ from kiemdiem.rules.rulebooks._common import (
     col,
     disc,
     grades_at_least,
+    party_exclusions,
     share,
 )
 
@@ -114,47 +113,7 @@ def build(kind: SubjectKind, p: Params) -> KindRules:
 
 def _member(b: Book, levels: dict, triggers: list) -> KindRules:
     p = b.p
-    exclusions = [
-        Exclusion(
-            b.cond(
-                f"r124.excl.{name}",
-                "124-QĐ/TW, Điều 5 khoản 2",
-                expr,
-                text,
-                text_false,
-                params=params,
-                default=False,
-                assumption=assumption,
-            ),
-            "not_rated",
-        )
-        for name, expr, text, text_false, params, assumption in (
-            (
-                "exempt",
-                col("party.exemption") == "exempt_work_and_activity",
-                "Đảng viên được miễn công tác và sinh hoạt đảng: không kiểm điểm, không xếp loại.",
-                "Đảng viên không được miễn công tác và sinh hoạt đảng.",
-                (),
-                A_EXEMPTION,
-            ),
-            (
-                "suspended",
-                col("party.exemption") == "suspended_party_activity",
-                "Đảng viên đang bị đình chỉ sinh hoạt đảng: không kiểm điểm, không xếp loại.",
-                "Đảng viên không bị đình chỉ sinh hoạt đảng.",
-                (),
-                A_EXEMPTION,
-            ),
-            (
-                "new",
-                col("party.months_since_admission") < p("new_member_months"),
-                f"Đảng viên mới kết nạp chưa đủ {p('new_member_months')} tháng: không kiểm điểm, không xếp loại.",
-                f"Đảng viên đã kết nạp từ {p('new_member_months')} tháng trở lên.",
-                ("new_member_months",),
-                A_NEW_MEMBER,
-            ),
-        )
-    ]
+    exclusions = party_exclusions(b, "r124", "124-QĐ/TW, Điều 5 khoản 2")
     triggers = [
         b.cond(
             "r124.i.k.discipline",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from kiemdiem.rules.conditions import Cap, Condition, Exclusion, KindRules, num, pct
+from kiemdiem.rules.conditions import Cap, Condition, KindRules, num, pct
 from kiemdiem.rules.levels import Level, SubjectKind
 from kiemdiem.rules.params import Params
 from kiemdiem.rules.periods import PeriodKind
@@ -19,12 +19,10 @@ from kiemdiem.rules.rulebooks._common import (
     A_DISCIPLINE,
     A_DISUNITY,
     A_EXCEEDED,
-    A_EXEMPTION,
     A_HEAD,
     A_LATE,
     A_LEADER,
     A_LED_UNITS,
-    A_NEW_MEMBER,
     A_REMEDIED,
     A_STATE,
     A_UNITS_DISCIPLINED,
@@ -40,6 +38,7 @@ from kiemdiem.rules.rulebooks._common import (
     exceeded_share_or_zero,
     late_share,
     leader,
+    party_exclusions,
     rating_share,
     tasks_share,
 )
@@ -181,47 +180,7 @@ def _common_triggers(b: Book, who: pl.Expr) -> list[Condition]:
 def _member(b: Book) -> KindRules:
     p = b.p
     is_leader = leader()
-    exclusions = [
-        Exclusion(
-            b.cond(
-                f"r366.excl.{name}",
-                "366-QĐ/TW, Điều 5 khoản 2 tiết 2.1",
-                expr,
-                text,
-                text_false,
-                params=params,
-                default=False,
-                assumption=assumption,
-            ),
-            "not_rated",
-        )
-        for name, expr, text, text_false, params, assumption in (
-            (
-                "exempt",
-                col("party.exemption") == "exempt_work_and_activity",
-                "Đảng viên được miễn công tác và sinh hoạt đảng: không kiểm điểm, không xếp loại.",
-                "Đảng viên không được miễn công tác và sinh hoạt đảng.",
-                (),
-                A_EXEMPTION,
-            ),
-            (
-                "suspended",
-                col("party.exemption") == "suspended_party_activity",
-                "Đảng viên đang bị đình chỉ sinh hoạt đảng: không kiểm điểm, không xếp loại.",
-                "Đảng viên không bị đình chỉ sinh hoạt đảng.",
-                (),
-                A_EXEMPTION,
-            ),
-            (
-                "new",
-                col("party.months_since_admission") < p("new_member_months"),
-                f"Đảng viên kết nạp chưa đủ {p('new_member_months')} tháng: không kiểm điểm, không xếp loại.",
-                f"Đảng viên đã kết nạp từ {p('new_member_months')} tháng trở lên.",
-                ("new_member_months",),
-                A_NEW_MEMBER,
-            ),
-        )
-    ]
+    exclusions = party_exclusions(b, "r366", "366-QĐ/TW, Điều 5 khoản 2 tiết 2.1")
     k42 = f"{D11} khoản 4 điểm 4.2"
     triggers = [
         _score_trigger(b),
