@@ -103,9 +103,11 @@ def _case(file: Path, index: int, raw: Any, params: ParamOverrides | None) -> Ca
         period = parse_period(raw["period"])
         subject_row(raw["subject"])
         code = raw.get("rulebook", "auto")
-        rulebook = None if code in (None, "auto") else rulebook_by_code(str(code)).code
-        if rulebook is None:
+        if code in (None, "auto"):
+            rulebook = None
             select_rulebook(period, raw["subject"]["kind"], params)
+        else:
+            rulebook = _forced_rulebook(str(code), raw["subject"]["kind"], where)
     except FactError as exc:
         raise CaseFileError(f"{where}: khóa 'subject.{exc.key}': {exc.detail}") from exc
     except RulesError as exc:
@@ -114,6 +116,17 @@ def _case(file: Path, index: int, raw: Any, params: ParamOverrides | None) -> Ca
     if expect is not None:
         _validate_expect(expect, where)
     return Case(str(file), index, name, period.text, rulebook, dict(raw["subject"]), expect)
+
+
+def _forced_rulebook(code: str, kind: str, where: str) -> str:
+    try:
+        book = rulebook_by_code(code)
+    except RulesError as exc:
+        raise CaseFileError(f"{where}: khóa 'rulebook': {exc}") from exc
+    if kind not in book.kinds:
+        kinds = ", ".join(sorted(k.value for k in book.kinds))
+        raise CaseFileError(f"{where}: khóa 'rulebook': {code} không xếp loại '{kind}'; chỉ áp dụng cho: {kinds}")
+    return book.code
 
 
 def _validate_expect(expect: Any, where: str) -> None:

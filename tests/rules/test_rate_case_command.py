@@ -175,3 +175,39 @@ def test_rate_case_does_not_import_django(tmp_path):
 
     # then
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("rulebook", "message"),
+    [
+        ("party-999", "khóa 'rulebook': Không có bộ quy tắc 'party-999'; các mã hợp lệ: party-132-16hd"),
+        ("state-nd335", "khóa 'rulebook': state-nd335 không xếp loại 'party_member'; chỉ áp dụng cho: civil_servant"),
+    ],
+)
+def test_forced_rulebook_is_checked_against_the_kind(tmp_path, capsys, rulebook, message):
+    # given
+    path = _write(tmp_path, f"- name: E\n  period: 2026\n  rulebook: {rulebook}\n  subject: {{kind: party_member}}\n")
+
+    # when
+    status = main(["rate-case", str(path)])
+
+    # then
+    assert status == 2
+    assert message in capsys.readouterr().err
+
+
+def test_forced_rulebook_is_used(tmp_path, capsys):
+    # given: a 2026 viên chức rated under NĐ 90/48 by the case itself
+    path = _write(
+        tmp_path,
+        "- name: F\n  period: 2026\n  rulebook: state-nd90-48\n"
+        "  subject: {kind: public_employee, tasks: {assigned: 4, completed: 4, on_time: 4, late_or_low_quality: 0}}\n",
+    )
+
+    # when
+    status = main(["rate-case", str(path), "--json"])
+
+    # then
+    [out] = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert (out["rulebook_code"], out["rating"]) == ("state-nd90-48", "HTTNV")
