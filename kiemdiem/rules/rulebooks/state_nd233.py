@@ -20,13 +20,15 @@ ND233 = "233/2026/NĐ-CP"
 def build(kind: SubjectKind, p: Params) -> KindRules:
     b = Book(p)
     m = p("min_months_worked")
+    on_leave = (col("leave.sick_months").fill_null(0) > 0) | (col("leave.maternity_months").fill_null(0) > 0)
     months = Exclusion(
         b.cond(
             "r233.excl.months",
-            f"{ND233}, Điều 14",
-            col("months_worked") < m,
-            f"Thời gian làm việc dưới {m} tháng trong năm: không đánh giá, xếp loại.",
-            f"Thời gian làm việc từ {m} tháng trở lên: đánh giá, xếp loại theo thời gian làm việc thực tế.",
+            f"{ND233}, Điều 14 khoản 1, khoản 2",
+            (col("months_worked") < m) & ~on_leave,
+            f"Thời gian làm việc dưới {m} tháng trong năm (không do nghỉ ốm, thai sản): không xếp loại chất lượng.",
+            f"Thời gian làm việc từ {m} tháng trở lên, hoặc nghỉ ốm, thai sản: "
+            "xếp loại theo thời gian làm việc thực tế.",
             params=("min_months_worked",),
             default=False,
             assumption=A_MONTHS,
