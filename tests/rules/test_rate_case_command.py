@@ -56,7 +56,7 @@ def test_json_output_has_the_documented_keys(tmp_path, capsys):
     )
     assert {
         "rule": "r335.htxsnv.score",
-        "cites": "335/2025/NĐ-CP, Điều 12 khoản 1",
+        "cites": "335/2025/NĐ-CP (quy định mức xếp loại chất lượng công chức)",
         "text": "Chưa đạt 90 điểm.",
         "confirmed": True,
     } in first["reasons"]

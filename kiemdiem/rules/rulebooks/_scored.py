@@ -20,6 +20,7 @@ from kiemdiem.rules.rulebooks._common import (
 
 
 def score_levels(b: Book, prefix: str, cites: str) -> dict[Level, list[Condition]]:
+    """HTXSNV/HTTNV/HTNV by score; ``cites`` is a template with ``{k}`` for the clause number."""
     out = {}
     for k, (lvl, param) in enumerate(
         ((Level.HTXSNV, "score_excellent"), (Level.HTTNV, "score_good"), (Level.HTNV, "score_complete")), start=1
@@ -28,7 +29,7 @@ def score_levels(b: Book, prefix: str, cites: str) -> dict[Level, list[Condition
         out[lvl] = [
             b.cond(
                 f"{prefix}.{lvl.value.lower()}.score",
-                f"{cites} khoản {k}",
+                cites.format(k=k),
                 col("score.total") >= t,
                 f"Đạt từ {num(t)} điểm trở lên.",
                 f"Chưa đạt {num(t)} điểm.",
@@ -43,7 +44,7 @@ def score_triggers(b: Book, prefix: str, cites: str) -> list[Condition]:
     return [
         b.cond(
             f"{prefix}.k.score",
-            f"{cites} khoản 4",
+            cites.format(k=4),
             col("score.total") < t,
             f"Đạt dưới {num(t)} điểm.",
             f"Đạt từ {num(t)} điểm trở lên.",
@@ -51,7 +52,7 @@ def score_triggers(b: Book, prefix: str, cites: str) -> list[Condition]:
         ),
         b.cond(
             f"{prefix}.k.degradation",
-            f"{cites} khoản 4",
+            cites.format(k=4),
             col("degradation"),
             "Bị kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống.",
             "Không bị kết luận suy thoái.",
@@ -60,7 +61,7 @@ def score_triggers(b: Book, prefix: str, cites: str) -> list[Condition]:
         ),
         b.cond(
             f"{prefix}.k.discipline",
-            f"{cites} khoản 4",
+            cites.format(k=4),
             disc_form_at_least(b.p("min_discipline_form")),
             "Vi phạm liên quan đến thực thi công vụ, nhiệm vụ bị kỷ luật từ khiển trách trở lên trong năm.",
             "Không bị kỷ luật từ khiển trách trở lên vì vi phạm liên quan đến công vụ, nhiệm vụ trong năm.",

@@ -47,7 +47,7 @@ def build(kind: SubjectKind, p: Params) -> KindRules:
         ),
         col("collective_rating"),
     )
-    cites = f"{ND233}, Điều 12"
+    cites = ND233 + ", Điều 12 khoản {k}"
     return KindRules([months], score_triggers(b, "r233", cites), score_levels(b, "r233", cites), [head], [])
 
 

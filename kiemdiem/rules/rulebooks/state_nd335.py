@@ -25,9 +25,9 @@ def build(kind: SubjectKind, p: Params) -> KindRules:
         "Nghỉ ốm, thai sản, nghỉ việc: chấm điểm theo thời gian làm việc thực tế.",
         "",
     )
-    return KindRules(
-        [], score_triggers(b, "r335", f"{ND335}, Điều 12"), score_levels(b, "r335", f"{ND335}, Điều 12"), [], [note]
-    )
+    # The sources quote the level clauses without their article and clause numbers: cite by content.
+    cites = ND335 + " (quy định mức xếp loại chất lượng công chức)"
+    return KindRules([], score_triggers(b, "r335", cites), score_levels(b, "r335", cites), [], [note])
 
 
 RULEBOOK = Rulebook(
