@@ -68,6 +68,7 @@ def explain_row(row: dict[str, Any], rules: KindRules, notices: tuple[str, ...] 
     max_rank = Level(row["max_rating"]).rank
     min_rank = Level(row["min_rating"]).rank
     fired = [c for c in rules.triggers if effective(c) is True]
+    assume(rules.notes)
     for c in rules.notes:
         if value(c) is True:
             add(c, True)

@@ -182,3 +182,8 @@ def party_exclusions(b: Book, prefix: str, cites: str) -> list[Exclusion]:
         )
         for name, expr, text, text_false, params, a in tests
     ]
+
+
+def leader_assumed_note(b: Book, id: str, cites: str) -> Condition:
+    """A silent note that records the "no leadership post" assumption whenever it was used."""
+    return b.cond(id, cites, LEADER_ASSUMED, "", "", assume_when=LEADER_ASSUMED, assumption=A_LEADER)

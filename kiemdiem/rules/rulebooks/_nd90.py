@@ -25,7 +25,6 @@ from kiemdiem.rules.rulebooks._common import (
     DISC_ABSENT,
     EXCEEDED_ASSUMED,
     LATE_ASSUMED,
-    LEADER_ASSUMED,
     Book,
     at_least_share,
     col,
@@ -33,6 +32,7 @@ from kiemdiem.rules.rulebooks._common import (
     exceeded_share_or_zero,
     late_share,
     leader,
+    leader_assumed_note,
     tasks_share,
 )
 
@@ -98,8 +98,6 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
                 "Chưa đủ điều kiện mức tốt (100% nhiệm vụ đúng tiến độ, bảo đảm chất lượng).",
                 confirmed=read,
                 params=("led_on_time_min_share", "units_good_min_share"),
-                assume_when=LEADER_ASSUMED if kind != SubjectKind.CADRE else None,
-                assumption="Không khai chức vụ lãnh đạo, quản lý (holds_leadership): coi như không giữ chức vụ.",
             )
         ],
         Level.HTNV: [
@@ -170,7 +168,8 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
             pl.lit(Level.HTNV.rank),
         )
     ]
-    notes = [
+    notes = [] if kind == SubjectKind.CADRE else [leader_assumed_note(b, "rnd90.note.leader", f"{x} khoản 2")]
+    notes += [
         b.cond(
             "rnd90.note.maternity",
             f"{ND90}, Điều 2 khoản 3",

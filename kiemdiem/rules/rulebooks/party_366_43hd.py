@@ -21,7 +21,6 @@ from kiemdiem.rules.rulebooks._common import (
     A_EXCEEDED,
     A_HEAD,
     A_LATE,
-    A_LEADER,
     A_LED_UNITS,
     A_REMEDIED,
     A_STATE,
@@ -31,13 +30,13 @@ from kiemdiem.rules.rulebooks._common import (
     DISC_ABSENT,
     EXCEEDED_ASSUMED,
     LATE_ASSUMED,
-    LEADER_ASSUMED,
     Book,
     col,
     disc_form_at_least,
     exceeded_share_or_zero,
     late_share,
     leader,
+    leader_assumed_note,
     party_exclusions,
     rating_share,
     tasks_share,
@@ -78,7 +77,7 @@ def _own_tasks(b: Book, is_leader: pl.Expr, individual: bool) -> dict[Level, lis
     led_done = (col("led_units.targets_completed_share") >= 1) & (
         1 - col("led_units.on_time_share") <= p("late_max_share")
     )
-    who = "Cá nhân (người lãnh đạo: đơn vị trực tiếp lãnh đạo)" if individual else "Tập thể"
+    whose = " (người lãnh đạo: của các đơn vị trực tiếp lãnh đạo)" if individual else ""
     ex, late = pct(p("exceeded_min_share")), pct(p("late_max_share"))
     return {
         Level.HTXSNV: [
@@ -109,10 +108,8 @@ def _own_tasks(b: Book, is_leader: pl.Expr, individual: bool) -> dict[Level, lis
                 "r366.t.tasks",
                 f"{D11} khoản 2",
                 pl.when(is_leader).then(led_on_time).otherwise(on_time_all),
-                f"{who} hoàn thành 100% nhiệm vụ đúng tiến độ, bảo đảm chất lượng.",
+                f"Hoàn thành 100% nhiệm vụ đúng tiến độ, bảo đảm chất lượng{whose}.",
                 "Chưa hoàn thành 100% nhiệm vụ đúng tiến độ, bảo đảm chất lượng.",
-                assume_when=LEADER_ASSUMED if individual else None,
-                assumption=A_LEADER if individual else None,
             )
         ],
         Level.HTNV: [
@@ -268,6 +265,7 @@ def _member(b: Book) -> KindRules:
         ),
     ]
     notes = [
+        leader_assumed_note(b, "r366.note.leader", D11),
         b.cond(
             "r366.note.leave",
             "43-HD/BTCTW, tiểu mục 7.5",
