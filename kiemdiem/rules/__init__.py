@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "SubjectResult": "kiemdiem.rules.api",
     "rate_subjects": "kiemdiem.rules.api",
+    "rate_cycle_with_rules": "kiemdiem.rules.cycle",
     "rate_frame": "kiemdiem.rules.engine",
     "ParamOverrides": "kiemdiem.rules.params",
     "load_overrides": "kiemdiem.rules.params",

@@ -35,6 +35,11 @@ class SubjectResult:
     rulebook_code: str = ""
     rulebook_name: str = ""
 
+    @property
+    def rulebook(self) -> str:
+        """The rulebook code (the name the cross-subject constraints read)."""
+        return self.rulebook_code
+
 
 def rate_subjects(
     subjects: Sequence[Mapping[str, Any]],
