@@ -9,6 +9,7 @@ without it :class:`LibreOfficeMissing` says how to install it.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -67,7 +68,9 @@ def render_docx(spec: FormSpec, context: dict[str, object], template: bytes | No
     try:
         doc.render(values, jinja_env=env, autoescape=True)
     except jinja2.UndefinedError as exc:
-        raise RenderError(f"mẫu {spec.template_name}: thiếu dữ liệu cho trường — {exc.message}") from exc
+        found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", exc.message or "")
+        name = next((group for group in found.groups() if group), "") if found else exc.message
+        raise RenderError(f"mẫu {spec.template_name}: thiếu dữ liệu cho trường '{name}'") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"mẫu {spec.template_name}: lỗi cú pháp ở dòng {exc.lineno}: {exc.message}") from exc
     out = io.BytesIO()

@@ -25,6 +25,7 @@ from kiemdiem.documents.contexts_meeting import (
     SubjectProceedings,
     Tally,
 )
+from kiemdiem.documents.forms import FormSpec
 from kiemdiem.rules.levels import Level
 
 HU = Issuer("Huyện ủy Thanh Vân", "Đảng bộ tỉnh Hòa Lâm", "HU", "Thanh Vân")
@@ -96,3 +97,23 @@ def contexts(year: int = 2021) -> dict[str, object]:
             ("Như Điều 3;", "Lưu: VT, NV."), state=True,
         ),
     }  # fmt: skip
+
+
+_KIND = {
+    "collective_report": "collective_report",
+    "self_review_leader": "self_review",
+    "self_review_member": "self_review",
+    "rating_sheet_cadre": "rating_sheet",
+    "rating_sheet_civil_servant": "rating_sheet",
+    "rating_sheet_public_employee": "rating_sheet",
+    "minutes": "minutes",
+    "ballot": "ballot",
+    "tally": "tally",
+    "decision": "decision",
+}
+
+
+def context_for(spec: FormSpec) -> dict[str, object]:
+    """The flat template context of the sample for ``spec``."""
+    kind = "decision_state" if spec.key == "decision.state" else _KIND[spec.code]
+    return contexts()[kind].to_context()  # type: ignore[attr-defined]
