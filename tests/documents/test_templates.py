@@ -23,7 +23,8 @@ def test_every_template_renders_with_the_example_data(spec):
     text = all_text(doc)
     assert context["issuer_name"].upper() in text
     assert context["place_date"] in text
-    assert "{{" not in text and "{%" not in text
+    assert "{{" not in text
+    assert "{%" not in text
     assert "None" not in text
 
 

@@ -82,7 +82,7 @@ def test_not_rated_without_reason_is_refused():
     # given
     rows = [SummaryRow("Hoàng Văn Em", None, "Đảng viên", None)]
     # when
-    with pytest.raises(ValueError) as error:
+    with pytest.raises(ValueError, match="phải ghi lý do") as error:
         summary_workbook(rows, issuer="Huyện ủy Thanh Vân", year=2021)
     # then
     assert str(error.value) == "'Hoàng Văn Em': không xếp loại thì phải ghi lý do"
@@ -92,7 +92,7 @@ def test_unknown_group_is_refused_with_the_groups_listed():
     # given
     rows = [SummaryRow("Hoàng Văn Em", None, "Công chức", Level.HTNV)]
     # when
-    with pytest.raises(ValueError) as error:
+    with pytest.raises(ValueError, match="không có trong biểu") as error:
         summary_workbook(rows, issuer="Huyện ủy Thanh Vân", year=2021)
     # then
     assert str(error.value) == (
