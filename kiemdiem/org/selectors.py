@@ -1,0 +1,97 @@
+"""Reads of the organisation tree and people. Views, admin actions and services read through here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db.models import Q, QuerySet
+
+from kiemdiem.org.models import (
+    Collective,
+    Organisation,
+    OrganisationSuccession,
+    PartyMembership,
+    Position,
+)
+
+
+def _overlapping(start: dt.date, end: dt.date, *, begin: str = "valid_from", finish: str = "valid_to") -> Q:
+    return (Q(**{f"{begin}__isnull": True}) | Q(**{f"{begin}__lte": end})) & (
+        Q(**{f"{finish}__isnull": True}) | Q(**{f"{finish}__gte": start})
+    )
+
+
+def organisation_list() -> QuerySet[Organisation]:
+    """Every organisation, with its parent, ordered by level then name."""
+    return Organisation.objects.select_related("parent").order_by("level", "name")
+
+
+def organisations_existing_on(*, day: dt.date) -> QuerySet[Organisation]:
+    """Organisations that existed on ``day`` (validity bounds inclusive)."""
+    return organisation_list().filter(_overlapping(day, day))
+
+
+def organisations_existing_during(*, start: dt.date, end: dt.date) -> QuerySet[Organisation]:
+    """Organisations that existed on at least one day of ``start``..``end`` (inclusive)."""
+    return organisation_list().filter(_overlapping(start, end))
+
+
+def organisation_subtree_ids(*, root: Organisation) -> set[int]:
+    """Ids of ``root`` and every organisation below it (whatever their validity dates)."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Organisation.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found: set[int] = set()
+    stack = [root.pk]
+    while stack:
+        pk = stack.pop()
+        if pk in found:
+            continue
+        found.add(pk)
+        stack.extend(children.get(pk, []))
+    return found
+
+
+def organisation_is_within(*, organisation: Organisation, root: Organisation) -> bool:
+    """True when ``organisation`` is ``root`` or below it."""
+    node: Organisation | None = organisation
+    seen: set[int] = set()
+    while node is not None and node.pk not in seen:
+        if node.pk == root.pk:
+            return True
+        seen.add(node.pk)
+        node = node.parent
+    return False
+
+
+def organisation_history(*, organisation: Organisation) -> list[OrganisationSuccession]:
+    """Every merge, split or rename reaching ``organisation`` or leaving it, in date order."""
+    return list(
+        OrganisationSuccession.objects.filter(Q(predecessor=organisation) | Q(successor=organisation))
+        .select_related("predecessor", "successor")
+        .order_by("changed_on", "pk")
+    )
+
+
+def collectives_during(*, organisation_ids: Iterable[int], start: dt.date, end: dt.date) -> QuerySet[Collective]:
+    """Collectives of the given organisations that existed on at least one day of the period."""
+    return (
+        Collective.objects.filter(organisation_id__in=list(organisation_ids))
+        .filter(_overlapping(start, end))
+        .select_related("organisation")
+    )
+
+
+def positions_held_during(*, start: dt.date, end: dt.date) -> QuerySet[Position]:
+    """Posts held on at least one day of ``start``..``end``, with person, organisation and collective."""
+    return Position.objects.filter(_overlapping(start, end, begin="start_date", finish="end_date")).select_related(
+        "person", "organisation", "collective", "collective__organisation"
+    )
+
+
+def party_members_admitted_by(*, day: dt.date, cell_ids: Iterable[int]) -> QuerySet[PartyMembership]:
+    """Party memberships of the given cells with an admission on or before ``day``."""
+    return PartyMembership.objects.filter(party_cell_id__in=list(cell_ids), admission_date__lte=day).select_related(
+        "person", "party_cell"
+    )
