@@ -256,22 +256,25 @@ class RatingSheet:
 
 @dataclass(frozen=True, slots=True)
 class Votes:
-    """Votes cast for each level for one subject; ``counts`` keyed by level (missing = 0)."""
+    """Votes cast for each level for one subject; ``counts`` keyed by level (a level absent got 0
+    votes); ``counts=None`` when the votes are not recorded (printed as blanks)."""
 
     name: str
     position: str | None
-    counts: dict[Level, int] = field(default_factory=dict)
+    counts: dict[Level, int] | None = None
 
     def row(self, index: int, voters: int) -> Context:
         row: Context = {"index": index, "name": self.name, "position": vn.or_blank(self.position)}
         for level in LEVELS_DESCENDING:
-            count = self.counts.get(level, 0)
-            row[level.lower()] = str(count)
-            row[f"{level.lower()}_pct"] = vn.percent(count, voters) if voters else vn.BLANK
+            count = None if self.counts is None else self.counts.get(level, 0)
+            row[level.lower()] = vn.or_blank(count)
+            row[f"{level.lower()}_pct"] = vn.percent(count, voters) if voters and count is not None else vn.BLANK
         return row
 
     def summary(self, voters: int) -> str:
         """``"Hoàn thành tốt nhiệm vụ: 9/10 phiếu (90%); …"`` over the levels that got votes."""
+        if self.counts is None or voters <= 0:
+            return vn.BLANK
         parts = [
             f"{level.label}: {self.counts[level]}/{voters} phiếu ({vn.percent(self.counts[level], voters)})"
             for level in LEVELS_DESCENDING

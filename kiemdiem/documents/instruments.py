@@ -36,6 +36,18 @@ _CATALOGUE: tuple[tuple[str, str], ...] = (
 TITLES = dict(_CATALOGUE)
 _ORDER = {code: i for i, (code, _) in enumerate(_CATALOGUE)}
 
+# The instruments of each rulebook code pinned by a review cycle (kiemdiem.reviews.periods), for a
+# decision made without the rules engine's reasons at hand.
+RULEBOOK_INSTRUMENTS: dict[str, tuple[str, ...]] = {
+    "party-132-16hd": ("132-QĐ/TW", "16-HD/BTCTW"),
+    "party-132-21hd": ("132-QĐ/TW", "21-HD/BTCTW"),
+    "party-124-25hd": ("124-QĐ/TW", "25-HD/BTCTW"),
+    "party-366-43hd": ("366-QĐ/TW", "43-HD/BTCTW"),
+    "state-nd90": ("90/2020/NĐ-CP",),
+    "state-nd90-48": ("90/2020/NĐ-CP", "48/2023/NĐ-CP"),
+    "state-nd335": ("335/2025/NĐ-CP",),
+}
+
 # The first basis of every decision, whatever the rules cited: the charter (Party) or the law on
 # local government (state: the chairman of a people's committee decides under it).
 PREAMBLE = {
