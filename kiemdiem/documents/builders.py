@@ -34,6 +34,7 @@ from kiemdiem.documents.selectors import (
     cycle_reviews,
     head_of,
     members_of,
+    organisation_named,
     person_facts,
     top_organisation_of_kind,
 )
@@ -127,8 +128,9 @@ class _Builder:
         return Issuer(party_issuer_name(org), superior, org.symbol or None, org.place_name or None)
 
     def state_issuer(self, org: Organisation) -> Issuer:
-        superior = org.parent.name if org.parent and org.parent.kind in (OrgKind.PEOPLES_COMMITTEE,) else None
-        return Issuer(org.name, superior, org.symbol or None, org.place_name or None)
+        # NĐ 30: an agency under a people's committee prints it above its own name.
+        superior = org.parent.name if org.parent and org.parent.kind == OrgKind.PEOPLES_COMMITTEE else None
+        return Issuer(party_issuer_name(org), superior, org.symbol or None, org.place_name or None)
 
     def header(self, issuer: Issuer, org: Organisation, spec: FormSpec) -> Header:
         number = None
@@ -153,8 +155,17 @@ class _Builder:
         return Signature(f"{prefix} {body.upper()}", signature_position(title), person.full_name if person else None)
 
     # Forms --------------------------------------------------------------------------------------
+    def _standing_review(self) -> Review | None:
+        """The review of the scope's standing committee (BTV), else of its first Party collective."""
+        party = [
+            (r.subject_collective.kind != "btv", r.subject_collective.organisation_id != self.scope.pk, r.pk, r)
+            for r in self.reviews
+            if r.subject_collective and self._is_party(r.subject_collective)
+        ]
+        return min(party, key=lambda ranked: ranked[:3])[3] if party else None
+
     def collective_report(self) -> Planned | None:
-        review = next((r for r in self.reviews if r.subject_collective and self._is_party(r.subject_collective)), None)
+        review = self._standing_review()
         if review is None or review.subject_collective is None:
             return None
         collective = review.subject_collective
@@ -229,7 +240,7 @@ class _Builder:
         return out
 
     def conference(self) -> list[Planned]:
-        review = next((r for r in self.reviews if r.subject_collective and self._is_party(r.subject_collective)), None)
+        review = self._standing_review()
         if review is None or review.subject_collective is None:
             return []
         collective = review.subject_collective
@@ -269,28 +280,30 @@ class _Builder:
         spec = form("decision.party")
         head = head_of(start=self.start, end=self.end, collective=standing) if standing else None
         body = party_issuer_name(self.scope)
+        organisers = organisation_named(self.scope, OrgKind.PARTY_ADVISORY, "Ban Tổ chức")
         out.append(Planned(spec, Decision(
             self.header(self.party_issuer(self.scope), self.scope, spec),
             f"Ban Thường vụ {body}",
             f"công nhận kết quả đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên năm {self.year}",
             self.signature("T/M", "Ban Thường vụ", head),
             instruments.bases(self._cited(party_rows, self.cycle.party_rulebook), Family.PARTY),
-            f"Ban Tổ chức {body}", tuple(self._decision_row(r) for r in party_rows),
-            (f"Ban Tổ chức {body}", "các tổ chức đảng và đảng viên có tên tại Điều 1"),
+            organisers.name if organisers else None, tuple(self._decision_row(r) for r in party_rows),
+            (*([organisers.name] if organisers else []), "các tổ chức đảng và đảng viên có tên tại Điều 1"),
             ("Như Điều 3,", f"Lưu Văn phòng {body}."),
         ), "08-quyet-dinh-cong-nhan-dang.docx", f"org:{self.scope.pk}"))  # fmt: skip
         committee = top_organisation_of_kind(self.scope, OrgKind.PEOPLES_COMMITTEE)
         if committee is not None and state_rows:
             spec = form("decision.state")
             head = head_of(start=self.start, end=self.end, organisation=committee)
+            home = organisation_named(self.scope, OrgKind.SPECIALIST_AGENCY, "Phòng Nội vụ")
             out.append(Planned(spec, Decision(
                 self.header(self.state_issuer(committee), committee, spec),
-                f"Chủ tịch {committee.name}",
+                committee.name,
                 f"Về việc công nhận kết quả đánh giá, xếp loại chất lượng cán bộ, công chức, viên chức năm {self.year}",
                 self.signature("TM.", "Ủy ban nhân dân", head),
                 instruments.bases(self._cited(state_rows, self.cycle.state_rulebook), Family.STATE),
-                "Trưởng phòng Nội vụ", tuple(self._decision_row(r) for r in state_rows),
-                ("Chánh Văn phòng", "Trưởng phòng Nội vụ", "các cá nhân có tên tại Điều 1"),
+                home.name if home else None, tuple(self._decision_row(r) for r in state_rows),
+                (*([home.name] if home else []), "các cá nhân có tên tại Điều 1"),
                 ("Như Điều 3;", "Lưu: VT, NV."), state=True,
             ), "09-quyet-dinh-cong-nhan-ubnd.docx", f"org:{committee.pk}"))  # fmt: skip
         return out

@@ -160,7 +160,7 @@ class Decision:
     """
 
     header: Header
-    decider_name: str  # "BAN THƯỜNG VỤ HUYỆN ỦY THANH VÂN" / "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN THANH VÂN"
+    decider_name: str  # "Ban Thường vụ Huyện ủy Thanh Vân" / "Ủy ban nhân dân huyện Thanh Vân" (printed upper)
     subject_title: str  # trích yếu: "Về việc công nhận kết quả … năm 2021"
     signature: Signature
     bases: tuple[str, ...]

@@ -38,8 +38,11 @@ _POSITIONS = (
 def party_issuer_name(org: Organisation) -> str:
     """The Party body that issues ``org``'s documents: "Đảng bộ huyện Thanh Vân" → "Huyện ủy Thanh Vân".
 
-    Other organisations (chi bộ, agencies) issue under their own name.
+    The organisation's ``short_name`` when the data gives one (the example district does), else
+    derived from the name; other organisations (chi bộ, agencies) issue under their own name.
     """
+    if org.kind == OrgKind.PARTY_COMMITTEE and org.short_name.strip():
+        return org.short_name.strip()
     if org.kind == OrgKind.PARTY_COMMITTEE:
         for prefix, committee in _COMMITTEES:
             if org.name.lower().startswith(prefix.lower()):

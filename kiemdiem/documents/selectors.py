@@ -93,7 +93,10 @@ def head_of(
 ) -> Position | None:
     """The head's post (role HEAD, not concurrent first) of a collective or organisation in the period."""
     posts = Position.objects.filter(_held(start, end), role=PositionRole.HEAD).select_related("person")
-    posts = posts.filter(collective=collective) if collective is not None else posts.filter(organisation=organisation)
+    if collective is not None:
+        posts = posts.filter(collective=collective)
+    else:  # the head of an organisation may hold the post in its collective (Chủ tịch in the UBND collective)
+        posts = posts.filter(Q(organisation=organisation) | Q(collective__organisation=organisation))
     return posts.order_by("is_concurrent", "-start_date", "pk").first()
 
 
@@ -110,4 +113,13 @@ _LEVEL_ORDER = {level: i for i, level in enumerate(OrgLevel.values)}
 def top_organisation_of_kind(scope: Organisation, kind: OrgKind) -> Organisation | None:
     """The highest-level organisation of ``kind`` in ``scope``'s subtree (e.g. the district UBND)."""
     found = Organisation.objects.filter(pk__in=organisation_subtree_ids(root=scope), kind=kind)
+    return min(found, key=lambda org: (_LEVEL_ORDER.get(org.level, 99), org.pk), default=None)
+
+
+def organisation_named(scope: Organisation, kind: OrgKind, prefix: str) -> Organisation | None:
+    """The first organisation of ``kind`` in ``scope``'s subtree whose name starts with ``prefix``
+    ("Ban Tổ chức", "Phòng Nội vụ"), highest level first; None when the data has none."""
+    found = Organisation.objects.filter(
+        pk__in=organisation_subtree_ids(root=scope), kind=kind, name__istartswith=prefix
+    )
     return min(found, key=lambda org: (_LEVEL_ORDER.get(org.level, 99), org.pk), default=None)
