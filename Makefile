@@ -22,8 +22,8 @@ demo: install
 test: install lint pytest pytest-pg
 
 lint: install
-	$(BIN)/ruff check kiemdiem tests bench
-	$(BIN)/ruff format --check kiemdiem tests bench
+	$(BIN)/ruff check kiemdiem tests $(wildcard bench)
+	$(BIN)/ruff format --check kiemdiem tests $(wildcard bench)
 	$(BIN)/mypy kiemdiem
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=kiemdiem.config.settings.test $(BIN)/kiemdiem makemigrations --check --dry-run

@@ -6,3 +6,6 @@ class OrgConfig(AppConfig):
     name = "kiemdiem.org"
     label = "org"
     verbose_name = _("Tổ chức, tập thể và cá nhân")
+
+    def ready(self) -> None:
+        from kiemdiem.org import checks  # noqa: F401 - registers kiemdiem.E001

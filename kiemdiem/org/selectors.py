@@ -95,3 +95,28 @@ def party_members_admitted_by(*, day: dt.date, cell_ids: Iterable[int]) -> Query
     return PartyMembership.objects.filter(party_cell_id__in=list(cell_ids), admission_date__lte=day).select_related(
         "person", "party_cell"
     )
+
+
+def organisation_tree() -> list[tuple[Organisation, int]]:
+    """Every organisation with its depth, parents before children, siblings by level then name.
+
+    Each organisation carries ``successor_list`` (the units it was merged, split or renamed into).
+    """
+    organisations = list(organisation_list().prefetch_related("successors"))
+    children: dict[int | None, list[Organisation]] = {}
+    for organisation in organisations:
+        organisation.successor_list = list(organisation.successors.all())  # type: ignore[attr-defined]
+        children.setdefault(organisation.parent_id, []).append(organisation)
+    ordered: list[tuple[Organisation, int]] = []
+    seen: set[int] = set()
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for organisation in children.get(parent_id, []):
+            if organisation.pk in seen:
+                continue
+            seen.add(organisation.pk)
+            ordered.append((organisation, depth))
+            walk(organisation.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered

@@ -6,6 +6,8 @@ discipline). Import from ``kiemdiem.org.models``.
 """
 
 from kiemdiem.org.models.people import (
+    PARTY_FORMS,
+    STATE_FORMS,
     Discipline,
     DisciplineForm,
     DisciplineTrack,
@@ -34,6 +36,8 @@ from kiemdiem.org.models.units import (
 )
 
 __all__ = [
+    "PARTY_FORMS",
+    "STATE_FORMS",
     "Collective",
     "CollectiveKind",
     "Discipline",

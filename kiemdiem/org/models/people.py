@@ -275,8 +275,13 @@ class DisciplineForm(models.TextChoices):
 
 # Forms each track knows: party discipline (Điều lệ Đảng, Điều 35) has no pay or dismissal forms;
 # state discipline (Luật Cán bộ, công chức; Luật Viên chức) has no expulsion.
-PARTY_FORMS = (DisciplineForm.KHIEN_TRACH, DisciplineForm.CANH_CAO, DisciplineForm.CACH_CHUC, DisciplineForm.KHAI_TRU)
-STATE_FORMS = (
+PARTY_FORMS: tuple[DisciplineForm, ...] = (
+    DisciplineForm.KHIEN_TRACH,
+    DisciplineForm.CANH_CAO,
+    DisciplineForm.CACH_CHUC,
+    DisciplineForm.KHAI_TRU,
+)
+STATE_FORMS: tuple[DisciplineForm, ...] = (
     DisciplineForm.KHIEN_TRACH,
     DisciplineForm.CANH_CAO,
     DisciplineForm.HA_BAC_LUONG,

@@ -1,0 +1,55 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from kiemdiem.org.models import OrganisationSuccession
+from kiemdiem.reviews.services import review_cycle_open
+from tests.org import builders
+
+
+@pytest.mark.django_db
+def test_home_page_lists_organisations_with_their_history_and_the_cycles(client):
+    # given
+    city = builders.organisation(name="Đảng bộ thành phố Hà Nội", level="province", symbol="TU")
+    district = builders.organisation(name="Đảng bộ huyện Thanh Vân", parent=city, valid_to=dt.date(2025, 6, 30))
+    commune = builders.organisation(
+        name="Đảng bộ xã Vân Cát", parent=district, level="commune", valid_to=dt.date(2025, 6, 30)
+    )
+    merged = builders.organisation(
+        name="Đảng bộ xã Thanh Vân", parent=city, level="commune", valid_from=dt.date(2025, 7, 1)
+    )
+    OrganisationSuccession.objects.create(
+        predecessor=commune, successor=merged, kind="merge", changed_on=dt.date(2025, 7, 1)
+    )
+    review_cycle_open(scope=district, period="2021", actor=None, opened_on=dt.date(2021, 11, 15))
+    # when
+    page = client.get(reverse("web:home"))
+    # then
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<td>2021</td>" in html
+    assert "<td>15/11/2021</td>" in html
+    assert (
+        'Đảng bộ xã Vân Cát</a>\n    <span class="muted">— Đảng bộ, Xã, phường, thị trấn; đến 30/06/2025; '
+        "kế thừa bởi Đảng bộ xã Thanh Vân</span>" in html
+    )
+    assert html.index("Đảng bộ huyện Thanh Vân</a>") < html.index("Đảng bộ xã Vân Cát</a>")
+
+
+@pytest.mark.django_db
+def test_home_page_without_data_says_how_to_load_the_example(client):
+    # when
+    page = client.get(reverse("web:home"))
+    # then
+    assert "Chưa có dữ liệu. Nạp huyện mẫu bằng lệnh: kiemdiem example load" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_page_is_available_in_english(client):
+    # when
+    page = client.get(reverse("web:home"), headers={"accept-language": "en"})
+    # then
+    html = page.content.decode()
+    assert '<html lang="en">' in html
+    assert "<h1>Review and quality rating</h1>" in html
