@@ -43,12 +43,14 @@ from kiemdiem.org.models import Collective, Organisation, OrgKind, Person, State
 from kiemdiem.reviews.models import Review, ReviewCycle
 from kiemdiem.rules.levels import Level, SubjectKind
 from kiemdiem.rules.reasons import Reason
+from kiemdiem.targets import Target, results_paragraph
+from kiemdiem.unit_targets.selectors import unit_assigner_labels, unit_targets
 
 PARTY_REGIMES = {"party-132-21hd": "hd21", "party-124-25hd": "hd25", "party-366-43hd": "hd43"}
 SHEET_CODES = {
-    StateCategory.CAN_BO: ("rating_sheet_cadre", SubjectKind.CADRE),
-    StateCategory.CONG_CHUC: ("rating_sheet_civil_servant", SubjectKind.CIVIL_SERVANT),
-    StateCategory.VIEN_CHUC: ("rating_sheet_public_employee", SubjectKind.PUBLIC_EMPLOYEE),
+    StateCategory.CAN_BO: ("rating_sheet_cadre", SubjectKind.CADRE, "can-bo"),
+    StateCategory.CONG_CHUC: ("rating_sheet_civil_servant", SubjectKind.CIVIL_SERVANT, "cong-chuc"),
+    StateCategory.VIEN_CHUC: ("rating_sheet_public_employee", SubjectKind.PUBLIC_EMPLOYEE, "vien-chuc"),
 }
 
 
@@ -178,8 +180,8 @@ class _Builder:
             collective.name,
             self.signature("T/M", collective.get_kind_display(), head),
             proposed_level=_level(review.self_level) or (outcome.level if outcome else None),
-            results_paragraph=self.options.results_paragraph,
-            chart_png=self.options.chart_png,
+            results_paragraph=self.options.results_paragraph or self._targets_paragraph(org),
+            chart_png=self.options.chart_png or self._targets_chart(org),
             recipients=self._report_recipients(org),
         )  # fmt: skip
         return Planned(spec, context, "01-bao-cao-kiem-diem-tap-the.docx", f"org:{org.pk}")
@@ -225,7 +227,7 @@ class _Builder:
             if employment is None or employment.category in seen:
                 continue
             seen.add(employment.category)
-            code, kind = SHEET_CODES[StateCategory(employment.category)]
+            code, kind, slug = SHEET_CODES[StateCategory(employment.category)]
             spec = form(f"{code}.{state_regime(kind, self.year)}")
             org = employment.organisation
             coefficient = float(employment.salary_coefficient) if employment.salary_coefficient is not None else None
@@ -235,7 +237,7 @@ class _Builder:
                 salary_step=employment.salary_step, salary_coefficient=coefficient,
                 self_level=_level(review.self_level), decided_level=_level(review.decided_level),
             )  # fmt: skip
-            name = f"04-phieu-danh-gia-{code.split('_', 2)[-1].replace('_', '-')}.docx"
+            name = f"04-phieu-danh-gia-{slug}.docx"
             out.append(Planned(spec, context, name, f"org:{org.pk}"))
         return out
 
@@ -252,7 +254,9 @@ class _Builder:
         minutes_spec, ballot_spec, tally_spec = form("minutes.party"), form("ballot.party"), form("tally.party")
         issuer = self.party_issuer(org)
         # Votes are not in the data yet: counts None prints blanks for the clerk to fill in.
-        first = SubjectProceedings(Votes(collective.name, None), self_level=self._self_level(collective=collective))
+        first = SubjectProceedings(
+            Votes(collective.name, None), self_level=self._self_level(collective=collective), is_collective=True
+        )
         proceedings: tuple[SubjectProceedings, ...] = (first,)
         proceedings += tuple(
             SubjectProceedings(Votes(p.person.full_name, p.title), self_level=self._self_level(post=p)) for p in posts
@@ -325,6 +329,31 @@ class _Builder:
             unit = self._unit(review)
             rows.append(SummaryRow(_subject_name(review), unit, group, level, reason))
         return rows
+
+    # Targets (the targets package, from the organisation's stored targets) -----------------------
+    def _targets(self, org: Organisation) -> list[Target]:
+        return unit_targets(organisation=org)
+
+    def _targets_paragraph(self, org: Organisation) -> tuple[str, ...]:
+        targets = self._targets(org)
+        if not targets:
+            return ()
+        try:
+            text = results_paragraph(targets, self.year, assigner_labels=unit_assigner_labels(organisation=org))
+        except ValueError:  # no figures for the year: the report shows the blank
+            return ()
+        return (text,)
+
+    def _targets_chart(self, org: Organisation) -> bytes | None:
+        targets = self._targets(org)
+        if not targets:
+            return None
+        from kiemdiem.targets.charts import plan_vs_actual  # matplotlib: imported only when there is a chart
+
+        try:
+            return plan_vs_actual(targets, self.year, "png")
+        except ValueError:
+            return None
 
     # Helpers ------------------------------------------------------------------------------------
     def _is_party(self, collective: Collective) -> bool:

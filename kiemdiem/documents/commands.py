@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from kiemdiem.config.env import BASE_DIR
 from kiemdiem.documents.builders import BuildError, BuildOptions, build_cycle_documents
 from kiemdiem.documents.bundle import write_documents
 from kiemdiem.documents.numbering import Term
@@ -13,6 +14,8 @@ from kiemdiem.documents.render import LibreOfficeMissing, RenderError
 from kiemdiem.reviews.models import ReviewCycle
 
 EXAMPLE_PERIOD = 2021
+EXAMPLE_UNIT = "H-TV"  # Đảng bộ huyện Thanh Vân in examples/district2021
+EXAMPLE_TARGETS = BASE_DIR / "examples" / "targets" / "thanh-van-2021.xlsx"
 
 
 def render_cycle(
@@ -33,12 +36,14 @@ def render_example(out: Path, *, date: dt.date | None, term: tuple[int, int] | N
     from kiemdiem.cli.example import DEFAULT_FOLDER
     from kiemdiem.org.dataset import DatasetError
     from kiemdiem.reviews.loading import example_load
+    from kiemdiem.unit_targets.services import TargetImportError, target_sheet_import
 
     call_command("migrate", verbosity=0, interactive=False)
     try:
         example_load(folder=DEFAULT_FOLDER, actor=None)
-    except DatasetError as error:
-        print(f"Không nạp được huyện mẫu từ {DEFAULT_FOLDER}.\n{error}", file=sys.stderr)
+        target_sheet_import(path=EXAMPLE_TARGETS, unit_code=EXAMPLE_UNIT)
+    except (DatasetError, TargetImportError) as error:
+        print(f"Không nạp được huyện mẫu.\n{error}", file=sys.stderr)
         return 2
     cycle = ReviewCycle.objects.select_related("scope").filter(year=EXAMPLE_PERIOD, quarter__isnull=True).first()
     if cycle is None:

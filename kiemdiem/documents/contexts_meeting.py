@@ -34,6 +34,15 @@ class SubjectProceedings:
     report_lines: tuple[str, ...] = ()
     comments: tuple[Comment, ...] = ()
     self_level: Level | None = None
+    is_collective: bool = False
+
+    @property
+    def title(self) -> str:
+        """ "Kiểm điểm tập thể Ban Thường vụ …" or "Kiểm điểm đồng chí Bùi Văn An, Bí thư Huyện ủy"."""
+        if self.is_collective:
+            return f"Kiểm điểm tập thể {self.votes.name}"
+        position = f", {self.votes.position}" if self.votes.position else ""
+        return f"Kiểm điểm đồng chí {self.votes.name}{position}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +56,7 @@ class Minutes:
     end: dt.datetime | None = None
     meeting_place: str | None = None
     total_members: int | None = None
+    present: int | None = None  # None: attendance not recorded (blanks), not "everyone came"
     absentees: tuple[Absentee, ...] = ()
     chair: tuple[str, str | None] | None = None  # (name, position)
     secretary: str | None = None
@@ -56,14 +66,14 @@ class Minutes:
     conclusion: tuple[str, ...] = ()
 
     def to_context(self) -> Context:
-        present = None if self.total_members is None else self.total_members - len(self.absentees)
+        present = self.present
+        absent = None if present is None or self.total_members is None else self.total_members - present
         subjects = []
         for i, proc in enumerate(self.subjects, start=1):
             subjects.append(
                 {
                     "index": i,
-                    "name": proc.votes.name,
-                    "position": vn.or_blank(proc.votes.position),
+                    "title": proc.title,
                     "report_lines": vn.lines_or_blank(proc.report_lines, count=1),
                     "comments": [f"Đồng chí {c.speaker}: {c.content}" for c in proc.comments] or [vn.BLANK_LINE],
                     "self_level": proc.self_level.label if proc.self_level else vn.BLANK,
@@ -78,9 +88,9 @@ class Minutes:
             "meeting_place": vn.or_blank(self.meeting_place),
             "total_members": vn.or_blank(self.total_members),
             "present": vn.or_blank(present),
-            "absent": str(len(self.absentees)) if self.total_members is not None else vn.BLANK,
+            "absent": vn.or_blank(absent),
             "absentees": [f"Đồng chí {a.name} (lý do: {vn.or_blank(a.reason)})" for a in self.absentees]
-            or ["Không có"],
+            or (["Không có"] if absent == 0 else [vn.BLANK_LINE]),
             "chair_name": vn.or_blank(self.chair[0] if self.chair else None),
             "chair_position": vn.or_blank(self.chair[1] if self.chair else None),
             "secretary_name": vn.or_blank(self.secretary),

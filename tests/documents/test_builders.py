@@ -24,7 +24,7 @@ def test_a_stored_cycle_gives_one_of_each_form(tmp_path):
         "01-bao-cao-kiem-diem-tap-the.docx",
         "02-ban-kiem-diem-ca-nhan-lanh-dao.docx",
         "03-ban-kiem-diem-ca-nhan-dang-vien.docx",
-        "04-phieu-danh-gia-cadre.docx",
+        "04-phieu-danh-gia-can-bo.docx",
         "05-bien-ban-hoi-nghi-kiem-diem.docx",
         "06-phieu-danh-gia-xep-loai.docx",
         "07-bien-ban-kiem-phieu.docx",

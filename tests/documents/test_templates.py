@@ -1,3 +1,4 @@
+import dataclasses
 import io
 import zipfile
 
@@ -7,7 +8,7 @@ from kiemdiem.documents.forms import FORMS
 from kiemdiem.documents.render import RenderError, render_docx, template_bytes, template_variables
 from kiemdiem.documents.template_build import build
 from tests.documents.docx_helpers import all_text, open_docx
-from tests.documents.sample import context_for
+from tests.documents.sample import context_for, contexts
 
 SPECS = list(FORMS.values())
 IDS = [spec.key for spec in SPECS]
@@ -86,3 +87,15 @@ def test_markup_in_data_is_escaped_not_broken():
     text = all_text(open_docx(render_docx(spec, context)))
     # then
     assert "kiểm điểm tập thể Ban Thường vụ <Huyện ủy> & Đảng đoàn năm 2021" in text
+
+
+def test_minutes_without_recorded_attendance_print_blanks_not_a_full_house():
+    # given: the data knows the committee has 12 members but not who came
+    spec = FORMS["minutes.party"]
+    minutes = contexts()["minutes"]
+    unknown = dataclasses.replace(minutes, total_members=12, present=None, absentees=())
+    # when
+    text = all_text(open_docx(render_docx(spec, unknown.to_context())))
+    # then
+    assert "Tổng số đảng viên: 12; có mặt: …………………; vắng mặt: …………………." in text
+    assert "Không có" not in text
