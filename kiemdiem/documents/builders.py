@@ -40,6 +40,7 @@ from kiemdiem.documents.selectors import (
 )
 from kiemdiem.documents.xlsx import PARTY_GROUPS, SummaryRow
 from kiemdiem.org.models import Collective, Organisation, OrgKind, Person, StateCategory
+from kiemdiem.org.selectors import organisation_subtree_ids
 from kiemdiem.reviews.models import Review, ReviewCycle
 from kiemdiem.rules.levels import Level, SubjectKind
 from kiemdiem.rules.reasons import Reason
@@ -250,7 +251,7 @@ class _Builder:
         posts = members_of(collective, self.start, self.end)
         head = posts[0] if posts and posts[0].role == "head" else None
         title = f"Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {self.year} của {collective.name}"
-        subjects = [(collective.name, None)] + [(p.person.full_name, p.title) for p in posts]
+        subjects = [(collective.name, "Tập thể")] + [(p.person.full_name, p.title) for p in posts]
         minutes_spec, ballot_spec, tally_spec = form("minutes.party"), form("ballot.party"), form("tally.party")
         issuer = self.party_issuer(org)
         # Votes are not in the data yet: counts None prints blanks for the clerk to fill in.
@@ -276,10 +277,8 @@ class _Builder:
 
     def decisions(self) -> list[Planned]:
         out: list[Planned] = []
-        party_rows = [r for r in self.reviews if self._party_side(r)]
-        state_rows = [
-            r for r in self.reviews if r.subject_person and r.place and self.facts(r.subject_person).employment
-        ]
+        # The scope's own organisation is rated by its superior, not by this decision.
+        party_rows = [r for r in self.reviews if self._party_side(r) and r.subject_organisation != self.scope]
         standing = next((c for c in self.scope.collectives.all() if c.kind == "btv"), None)
         spec = form("decision.party")
         head = head_of(start=self.start, end=self.end, collective=standing) if standing else None
@@ -296,6 +295,7 @@ class _Builder:
             ("Như Điều 3,", f"Lưu Văn phòng {body}."),
         ), "08-quyet-dinh-cong-nhan-dang.docx", f"org:{self.scope.pk}"))  # fmt: skip
         committee = top_organisation_of_kind(self.scope, OrgKind.PEOPLES_COMMITTEE)
+        state_rows = self._employed_under(committee) if committee is not None else []
         if committee is not None and state_rows:
             spec = form("decision.state")
             head = head_of(start=self.start, end=self.end, organisation=committee)
@@ -372,9 +372,21 @@ class _Builder:
             membership = self._person_facts(review).membership
             if review.place is None and membership is not None:
                 return membership.party_cell.name
-            if review.place is not None and review.place.organisation is not None:
-                return review.place.organisation.name
+            if review.place is not None:
+                return review.place.title
         return None
+
+    def _employed_under(self, committee: Organisation) -> list[Review]:
+        """Reviews in a post of people employed by the committee or its agencies (whom it rates)."""
+        under = organisation_subtree_ids(root=committee)
+        rows = []
+        for review in self.reviews:
+            if review.subject_person is None or review.place is None:
+                continue
+            employment = self._person_facts(review).employment
+            if employment is not None and employment.organisation_id in under:
+                rows.append(review)
+        return rows
 
     def _party_members(self) -> list[Review]:
         return [r for r in self.reviews if r.subject_person and r.place is None]

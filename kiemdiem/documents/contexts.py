@@ -264,11 +264,14 @@ class Votes:
     counts: dict[Level, int] | None = None
 
     def row(self, index: int, voters: int) -> Context:
+        """A tally row: per level ``"8 (80%)"`` (share of ``voters``), or a short blank when not recorded."""
         row: Context = {"index": index, "name": self.name, "position": vn.or_blank(self.position)}
         for level in LEVELS_DESCENDING:
-            count = None if self.counts is None else self.counts.get(level, 0)
-            row[level.lower()] = vn.or_blank(count)
-            row[f"{level.lower()}_pct"] = vn.percent(count, voters) if voters and count is not None else vn.BLANK
+            if self.counts is None:
+                row[level.lower()] = vn.CELL_BLANK
+                continue
+            count = self.counts.get(level, 0)
+            row[level.lower()] = f"{count} ({vn.percent(count, voters)})" if voters else str(count)
         return row
 
     def summary(self, voters: int) -> str:

@@ -186,7 +186,7 @@ class Decision:
                 "index": i,
                 "name": r.name,
                 "unit": vn.or_blank(r.unit),
-                "level": r.level.label if r.level else vn.BLANK,
+                "level": r.level.label if r.level else vn.CELL_BLANK,
                 "note": r.note or "",
             }
             for i, r in enumerate(self.rows, start=1)

@@ -145,12 +145,12 @@ def grid(doc: DocxDocument, widths_mm: tuple[float, ...], rows: int = 1, borders
 
 
 def _rule_below(where: Container, indent_mm: float) -> None:
-    """A short solid rule: the bottom border of a 2 pt empty paragraph narrowed by equal indents."""
+    """A short solid rule: the bottom border of a 6 pt empty paragraph narrowed by equal indents."""
     paragraph = where.add_paragraph()
     fmt = paragraph.paragraph_format
     fmt.left_indent = fmt.right_indent = Mm(indent_mm)
     fmt.space_before = fmt.space_after = Pt(0)
-    fmt.line_spacing = Pt(2)
+    fmt.line_spacing = Pt(6)
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")

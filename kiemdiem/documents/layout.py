@@ -81,7 +81,7 @@ _COMMON = {
     "body": TextStyle(14),
     "heading": TextStyle(14, bold=True),
     "table": TextStyle(12),
-    "table_head": TextStyle(12, bold=True),
+    "table_head": TextStyle(11, bold=True),
     "recipients_label": TextStyle(12, bold=True, italic=True),
     "recipients_item": TextStyle(11),
     "signature_authority": TextStyle(14, bold=True, upper=True),

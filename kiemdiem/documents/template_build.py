@@ -246,7 +246,7 @@ def ballot(spec: FormSpec, layout: PageLayout) -> DocxDocument:
          "cùng một dòng không hợp lệ cho dòng đó.", layout, "signature_note")  # fmt: skip
     loop_table(doc, layout, ("STT", "Họ và tên", "Chức vụ", "HTXSNV", "HTTNV", "HTNV", "KHTNV"),
                ("{{ row.index }}", "{{ row.name }}", "{{ row.position }}", "", "", "", ""),
-               (12, 42, 39, 18, 18, 18, 18), "rows")  # fmt: skip
+               (11, 38, 36, 20, 20, 20, 20), "rows")  # fmt: skip
     return doc
 
 
@@ -261,7 +261,7 @@ def tally(spec: FormSpec, layout: PageLayout) -> DocxDocument:
          "số phiếu không hợp lệ: {{ ballots_invalid }}.", layout)  # fmt: skip
     body(doc, "Kết quả kiểm phiếu (tỷ lệ tính trên số phiếu hợp lệ):", layout)
     cells = ["{{ row.index }}", "{{ row.name }}"]
-    cells += [f"{{{{ row.{suffix} }}}} ({{{{ row.{suffix}_pct }}}})" for suffix in LEVEL_SUFFIXES]
+    cells += [f"{{{{ row.{suffix} }}}}" for suffix in LEVEL_SUFFIXES]
     heads = ("STT", "Họ và tên", "HTXSNV", "HTTNV", "HTNV", "KHTNV")
     loop_table(doc, layout, heads, tuple(cells), (12, 53, 25, 25, 25, 25), "rows")
     body(doc, "Việc kiểm phiếu kết thúc hồi {{ end_time }}.", layout)
@@ -282,9 +282,9 @@ def decision(spec: FormSpec, layout: PageLayout) -> DocxDocument:
     body(doc, "Xét đề nghị của {{ proposer }},", layout)
     para(doc, "QUYẾT ĐỊNH:", layout, "heading", CENTER, after=6, before=6)
     body(doc, "Điều 1. Công nhận kết quả đánh giá, xếp loại chất lượng năm {{ year }} như sau:", layout)
-    loop_table(doc, layout, ("STT", "Tên tập thể, cá nhân", "Đơn vị", "Mức xếp loại", "Ghi chú"),
+    loop_table(doc, layout, ("STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị", "Mức xếp loại", "Ghi chú"),
                ("{{ row.index }}", "{{ row.name }}", "{{ row.unit }}", "{{ row.level }}", "{{ row.note }}"),
-               (12, 50, 40, 45, layout.text_width_mm - 147), "rows")  # fmt: skip
+               (11, 50, 40, 42, layout.text_width_mm - 143), "rows")  # fmt: skip
     body(doc, "Điều 2. Quyết định có hiệu lực kể từ ngày ký.", layout)
     body(doc, "Điều 3. {{ executors }} căn cứ Quyết định thi hành.", layout)
     signature_block(doc, layout)

@@ -17,6 +17,7 @@ from kiemdiem.rules.levels import LEVELS_DESCENDING, Level
 # The dotted blank of a paper form: short for a field inside a line, long for a whole line.
 BLANK = "…………………"
 BLANK_LINE = "…" * 30
+CELL_BLANK = "……"  # inside a narrow table cell
 CHECKED = "☒"
 UNCHECKED = "☐"
 
