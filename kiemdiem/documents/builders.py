@@ -318,16 +318,16 @@ class _Builder:
             group = self._group(review)
             if group is None:
                 continue
-            level = _level(review.decided_level)
             outcome = self.options.outcomes.get(review.pk)
-            if level is None and outcome is not None:
-                level = outcome.level
-            reason = None
+            level = _level(review.decided_level) or (outcome.level if outcome else None)
+            reason, pending = None, False
             if level is None:
-                reason = "; ".join(r.text for r in outcome.reasons) if outcome and outcome.reasons else None
-                reason = reason or self._exemption(review) or "Chưa có kết quả xếp loại"
-            unit = self._unit(review)
-            rows.append(SummaryRow(_subject_name(review), unit, group, level, reason))
+                if outcome is not None and outcome.status in ("not_rated", "review_only"):
+                    reason = "; ".join(r.text for r in outcome.reasons) or outcome.status
+                else:
+                    reason = self._exemption(review)
+                    pending = reason is None  # not decided yet, and nothing says it is excluded
+            rows.append(SummaryRow(_subject_name(review), self._unit(review), group, level, reason, pending))
         return rows
 
     # Targets (the targets package, from the organisation's stored targets) -----------------------

@@ -6,6 +6,7 @@ import pytest
 from kiemdiem.documents.builders import BuildOptions, Outcome, build_cycle_documents
 from kiemdiem.documents.bundle import SUMMARY_NAME, write_documents
 from kiemdiem.documents.models import IssuedNumber
+from kiemdiem.org.models import PartyStatusChange, PartyStatusChangeKind, Person
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.reasons import Reason
 from tests.documents.district import district_2021
@@ -124,6 +125,29 @@ def test_summary_counts_party_organisations_cells_and_members(tmp_path):
         ("Lê Văn Cường", "Đảng viên", Level.HTTNV),
         ("Bùi Văn Long", "Đảng viên", None),
     }
+    assert {r.name for r in docs.summary if r.pending} == {
+        "Chi bộ thôn Đông",
+        "Nguyễn Văn An",
+        "Trần Thị Bích",
+        "Bùi Văn Long",
+    }
+    detail = openpyxl.load_workbook(tmp_path / SUMMARY_NAME)["Chi tiết"]
+    assert [row[4] for row in detail.iter_rows(min_row=2, values_only=True)].count("Chưa có kết quả") == 4
+
+
+@pytest.mark.django_db
+def test_an_exempt_member_is_listed_as_not_rated_with_the_reason(tmp_path):
+    # given
+    cycle = district_2021()
+    person = Person.objects.get(full_name="Trần Thị Bích")
+    PartyStatusChange.objects.create(
+        person=person, kind=PartyStatusChangeKind.EXEMPT_WORK_AND_ACTIVITY, start_date=dt.date(2021, 3, 1)
+    )
+    # when
+    docs = build_cycle_documents(cycle, BuildOptions())
+    write_documents(docs, tmp_path)
+    # then
     sheet = openpyxl.load_workbook(tmp_path / SUMMARY_NAME)["Không xếp loại"]
-    assert sheet["B2"].value == "Chi bộ thôn Đông"
-    assert sheet["E2"].value == "Chưa có kết quả xếp loại"
+    assert list(sheet.iter_rows(min_row=2, values_only=True)) == [
+        (1, "Trần Thị Bích", "Đảng viên", "Chi bộ thôn Đông", "Miễn công tác và sinh hoạt đảng")
+    ]
