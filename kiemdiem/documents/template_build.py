@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -246,7 +247,7 @@ def ballot(spec: FormSpec, layout: PageLayout) -> DocxDocument:
          "cùng một dòng không hợp lệ cho dòng đó.", layout, "signature_note")  # fmt: skip
     loop_table(doc, layout, ("STT", "Họ và tên", "Chức vụ", "HTXSNV", "HTTNV", "HTNV", "KHTNV"),
                ("{{ row.index }}", "{{ row.name }}", "{{ row.position }}", "", "", "", ""),
-               (11, 38, 36, 20, 20, 20, 20), "rows")  # fmt: skip
+               (13, 36, 36, 20, 20, 20, 20), "rows")  # fmt: skip
     return doc
 
 
@@ -284,7 +285,7 @@ def decision(spec: FormSpec, layout: PageLayout) -> DocxDocument:
     body(doc, "Điều 1. Công nhận kết quả đánh giá, xếp loại chất lượng năm {{ year }} như sau:", layout)
     loop_table(doc, layout, ("STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị", "Mức xếp loại", "Ghi chú"),
                ("{{ row.index }}", "{{ row.name }}", "{{ row.unit }}", "{{ row.level }}", "{{ row.note }}"),
-               (11, 50, 40, 42, layout.text_width_mm - 143), "rows")  # fmt: skip
+               (13, 48, 40, 42, layout.text_width_mm - 143), "rows")  # fmt: skip
     body(doc, "Điều 2. Quyết định có hiệu lực kể từ ngày ký.", layout)
     body(doc, "Điều 3. {{ executors }} căn cứ Quyết định thi hành.", layout)
     signature_block(doc, layout)
@@ -312,7 +313,18 @@ def build(spec: FormSpec) -> bytes:
     core.author, core.title = "kiemdiem", spec.title
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return _stable_zip(buffer.getvalue())
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same archive with fixed entry dates, so that an unchanged form rebuilds byte for byte."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(2020, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
 
 
 def main(out_dir: Path = TEMPLATE_DIR) -> int:
