@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from kiemdiem.documents import instruments
 from kiemdiem.documents.contexts import (
@@ -66,6 +67,11 @@ class Outcome:
     level: Level | None
     status: str
     reasons: tuple[Reason, ...] = ()
+
+    @classmethod
+    def from_result(cls, result: Any) -> Outcome:
+        """From a ``kiemdiem.rules.SubjectResult`` (``status``, ``rating``, ``reasons``)."""
+        return cls(result.rating, result.status, tuple(result.reasons))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
 import datetime as dt
+import types
 
 import openpyxl
 import pytest
@@ -151,3 +152,13 @@ def test_an_exempt_member_is_listed_as_not_rated_with_the_reason(tmp_path):
     assert list(sheet.iter_rows(min_row=2, values_only=True)) == [
         (1, "Trần Thị Bích", "Đảng viên", "Chi bộ thôn Đông", "Miễn công tác và sinh hoạt đảng")
     ]
+
+
+def test_outcome_from_a_rules_engine_result():
+    # given: the shape of kiemdiem.rules.SubjectResult
+    reason = Reason("r132.m.exempt", "21-HD/BTCTW, mục II.B.1", "Miễn sinh hoạt đảng: không xếp loại.")
+    result = types.SimpleNamespace(status="not_rated", rating=None, reasons=[reason])
+    # when
+    outcome = Outcome.from_result(result)
+    # then
+    assert outcome == Outcome(None, "not_rated", (reason,))
