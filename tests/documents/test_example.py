@@ -15,10 +15,9 @@ def test_render_example_writes_one_of_each_form(tmp_path):
     env.pop("DATABASE_URL", None)
     out = tmp_path / "out"
     # when
-    done = subprocess.run(
-        [sys.executable, "-m", "kiemdiem", "documents", "render", "--example", "--out", str(out), "--date", "05/01/2022"],
-        capture_output=True, text=True, env=env, timeout=300, check=False,
-    )  # fmt: skip
+    command = [sys.executable, "-m", "kiemdiem", "documents", "render", "--example"]
+    command += ["--out", str(out), "--date", "05/01/2022"]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
     # then
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in out.iterdir())
