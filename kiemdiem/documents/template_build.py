@@ -209,7 +209,8 @@ def minutes(spec: FormSpec, layout: PageLayout) -> DocxDocument:
     doc = new_document(layout)
     header_block(doc, layout, numbered=True)
     title_block(doc, layout, "BIÊN BẢN", "{{ meeting_title }}")
-    body(doc, "Hồi {{ start_time }}, tại {{ meeting_place }}, {{ issuer_name }} tổ chức {{ meeting_title }}.", layout)
+    body(doc, "Hồi {{ start_time }}, tại {{ meeting_place }}, {{ issuer_name }} tổ chức "
+         "{{ meeting_title[:1]|lower }}{{ meeting_title[1:] }}.", layout)  # fmt: skip
     body(doc, "Tổng số đảng viên: {{ total_members }}; có mặt: {{ present }}; vắng mặt: {{ absent }}.", layout)
     body(doc, "Vắng mặt:", layout)
     lines(doc, "absentees", layout, prefix="- ")
