@@ -6,6 +6,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from django.db import transaction
+
 from kiemdiem.config.env import BASE_DIR
 from kiemdiem.documents.builders import BuildError, BuildOptions, build_cycle_documents
 from kiemdiem.documents.bundle import write_documents
@@ -58,8 +60,10 @@ def _term(term: tuple[int, int] | None) -> Term | None:
 
 def _render(cycle: ReviewCycle, out: Path, options: BuildOptions, pdf: bool) -> int:
     try:
-        docs = build_cycle_documents(cycle, options)
-        written = write_documents(docs, out)
+        # One transaction: numbers allocated for a set that then fails to render are given back.
+        with transaction.atomic():
+            docs = build_cycle_documents(cycle, options)
+            written = write_documents(docs, out)
     except (BuildError, RenderError, ValueError) as error:
         print(f"Không sinh được văn bản: {error}", file=sys.stderr)
         return 2

@@ -1,7 +1,9 @@
 import pytest
 
 from kiemdiem.cli import main
+from kiemdiem.documents import bundle
 from kiemdiem.documents.models import IssuedNumber, TemplateOverride
+from kiemdiem.documents.render import RenderError
 from tests.documents.district import district_2021
 
 
@@ -68,3 +70,26 @@ def test_template_set_refuses_a_template_missing_a_field(tmp_path, capsys):
         "Không nhận mẫu: tệp phieu.docx: mẫu 'Biên bản kiểm phiếu' (tally.party) thiếu trường bắt buộc: doc_number,"
     )
     assert list(TemplateOverride.objects.values_list("form_key", flat=True)) == ["ballot.party"]
+
+
+@pytest.mark.django_db
+def test_a_set_that_fails_to_render_gives_its_numbers_back(tmp_path, capsys, monkeypatch):
+    # given: the decision template breaks after the report got its number
+    cycle = district_2021()
+    real_render = bundle.render_docx
+
+    def failing(spec, context, template=None):
+        if spec.code == "decision":
+            raise RenderError("mẫu decision.party.docx: thiếu dữ liệu cho trường 'bases'")
+        return real_render(spec, context, template)
+
+    monkeypatch.setattr(bundle, "render_docx", failing)
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(tmp_path), "--issue"])
+    # then
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "Không sinh được văn bản: mẫu decision.party.docx: thiếu dữ liệu cho trường 'bases'\n"
+    )
+    assert IssuedNumber.objects.count() == 0
+    assert list(tmp_path.iterdir()) == []
