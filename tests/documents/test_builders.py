@@ -4,7 +4,7 @@ import types
 import openpyxl
 import pytest
 
-from kiemdiem.documents.builders import BuildOptions, Outcome, build_cycle_documents
+from kiemdiem.documents.builders import BuildError, BuildOptions, Outcome, build_cycle_documents
 from kiemdiem.documents.bundle import SUMMARY_NAME, write_documents
 from kiemdiem.documents.models import IssuedNumber
 from kiemdiem.org.models import PartyStatusChange, PartyStatusChangeKind, Person
@@ -162,3 +162,16 @@ def test_outcome_from_a_rules_engine_result():
     outcome = Outcome.from_result(result)
     # then
     assert outcome == Outcome(None, "not_rated", (reason,))
+
+
+@pytest.mark.django_db
+def test_a_rulebook_without_templates_is_refused_by_name():
+    # given
+    cycle = district_2021()
+    cycle.party_rulebook = "party-132-16hd"
+    # when
+    with pytest.raises(BuildError) as error:
+        build_cycle_documents(cycle, BuildOptions(issue=True))
+    # then
+    assert str(error.value) == f"kỳ {cycle}: chưa có mẫu văn bản cho bộ quy tắc party-132-16hd"
+    assert IssuedNumber.objects.count() == 0
