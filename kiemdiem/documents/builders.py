@@ -10,11 +10,6 @@ shows "Số ……-BC/HU").
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
-
 from kiemdiem.documents import instruments
 from kiemdiem.documents.contexts import (
     CollectiveReport,
@@ -29,7 +24,8 @@ from kiemdiem.documents.contexts_meeting import Ballot, Decision, DecisionRow, M
 from kiemdiem.documents.forms import FormSpec, form, state_regime
 from kiemdiem.documents.layout import Family
 from kiemdiem.documents.naming import party_issuer_name, signature_position
-from kiemdiem.documents.numbering import Term, allocate_number, default_term, year_scope
+from kiemdiem.documents.numbering import allocate_number, default_term, year_scope
+from kiemdiem.documents.plan import BuildError, BuildOptions, CycleDocuments, Outcome, Planned
 from kiemdiem.documents.selectors import (
     PersonFacts,
     cycle_reviews,
@@ -39,14 +35,14 @@ from kiemdiem.documents.selectors import (
     person_facts,
     top_organisation_of_kind,
 )
+from kiemdiem.documents.targets_parts import targets_chart, targets_paragraph
 from kiemdiem.documents.xlsx import PARTY_GROUPS, SummaryRow
 from kiemdiem.org.models import Collective, Organisation, OrgKind, Person, StateCategory
 from kiemdiem.org.selectors import organisation_subtree_ids
 from kiemdiem.reviews.models import Review, ReviewCycle
 from kiemdiem.rules.levels import Level, SubjectKind
-from kiemdiem.rules.reasons import Reason
-from kiemdiem.targets import Target, results_paragraph
-from kiemdiem.unit_targets.selectors import unit_assigner_labels, unit_targets
+
+__all__ = ["BuildError", "BuildOptions", "CycleDocuments", "Outcome", "Planned", "build_cycle_documents"]
 
 PARTY_REGIMES = {"party-132-21hd": "hd21", "party-124-25hd": "hd25", "party-366-43hd": "hd43"}
 SHEET_CODES = {
@@ -54,53 +50,6 @@ SHEET_CODES = {
     StateCategory.CONG_CHUC: ("rating_sheet_civil_servant", SubjectKind.CIVIL_SERVANT, "cong-chuc"),
     StateCategory.VIEN_CHUC: ("rating_sheet_public_employee", SubjectKind.PUBLIC_EMPLOYEE, "vien-chuc"),
 }
-
-
-class BuildError(ValueError):
-    """The cycle cannot give a document (names the cycle and what is missing)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What the rules engine said for one review: level (None when not rated), status, reasons."""
-
-    level: Level | None
-    status: str
-    reasons: tuple[Reason, ...] = ()
-
-    @classmethod
-    def from_result(cls, result: Any) -> Outcome:
-        """From a ``kiemdiem.rules.SubjectResult`` (``status``, ``rating``, ``reasons``)."""
-        return cls(result.rating, result.status, tuple(result.reasons))
-
-
-@dataclass(frozen=True, slots=True)
-class BuildOptions:
-    issue_date: dt.date | None = None  # printed date; None prints the blank date, never today
-    issue: bool = False  # allocate numbers (else drafts with blank numbers)
-    term: Term | None = None  # Party numbering term; default_term(issue date) when None
-    outcomes: Mapping[int, Outcome] = field(default_factory=dict)  # by review id
-    results_paragraph: tuple[str, ...] = ()
-    chart_png: bytes | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Planned:
-    """One document to write: its form, context object and file name."""
-
-    spec: FormSpec
-    context: object
-    filename: str
-    issuer_key: str  # "org:<id>" of the issuing organisation, for its replacement templates
-
-
-@dataclass(slots=True)
-class CycleDocuments:
-    planned: list[Planned]
-    summary: list[SummaryRow]
-    issuer: str
-    year: int
-    notes: list[str]
 
 
 def _level(value: str | None) -> Level | None:
@@ -187,8 +136,8 @@ class _Builder:
             collective.name,
             self.signature("T/M", collective.get_kind_display(), head),
             proposed_level=_level(review.self_level) or (outcome.level if outcome else None),
-            results_paragraph=self.options.results_paragraph or self._targets_paragraph(org),
-            chart_png=self.options.chart_png or self._targets_chart(org),
+            results_paragraph=self.options.results_paragraph or targets_paragraph(org, self.year),
+            chart_png=self.options.chart_png or targets_chart(org, self.year),
             recipients=self._report_recipients(org),
         )  # fmt: skip
         return Planned(spec, context, "01-bao-cao-kiem-diem-tap-the.docx", f"org:{org.pk}")
@@ -335,31 +284,6 @@ class _Builder:
                     pending = reason is None  # not decided yet, and nothing says it is excluded
             rows.append(SummaryRow(_subject_name(review), self._unit(review), group, level, reason, pending))
         return rows
-
-    # Targets (the targets package, from the organisation's stored targets) -----------------------
-    def _targets(self, org: Organisation) -> list[Target]:
-        return unit_targets(organisation=org)
-
-    def _targets_paragraph(self, org: Organisation) -> tuple[str, ...]:
-        targets = self._targets(org)
-        if not targets:
-            return ()
-        try:
-            text = results_paragraph(targets, self.year, assigner_labels=unit_assigner_labels(organisation=org))
-        except ValueError:  # no figures for the year: the report shows the blank
-            return ()
-        return (text,)
-
-    def _targets_chart(self, org: Organisation) -> bytes | None:
-        targets = self._targets(org)
-        if not targets:
-            return None
-        from kiemdiem.targets.charts import plan_vs_actual  # matplotlib: imported only when there is a chart
-
-        try:
-            return plan_vs_actual(targets, self.year, "png")
-        except ValueError:
-            return None
 
     # Helpers ------------------------------------------------------------------------------------
     def _is_party(self, collective: Collective) -> bool:
