@@ -40,7 +40,13 @@ from kiemdiem.targets.model import (
     Target,
     YearFigures,
 )
-from kiemdiem.targets.numbers import NumberFormatError, parse_vn_number, parse_vn_percent
+from kiemdiem.targets.numbers import (
+    NumberFormatError,
+    format_vn_number,
+    format_vn_percent,
+    parse_vn_number,
+    parse_vn_percent,
+)
 
 SHEET_NAME = "Chỉ tiêu"
 HEADER_MARK = "STT"
@@ -126,18 +132,39 @@ class TargetSheet:
         return sorted({f.year for target in self.targets for f in target.years})
 
 
+# Largest magnitudes kept (14 and 6 digits before the decimal comma, as unit_targets stores them);
+# anything larger is a typing slip, and would overflow the store and the formatting.
+MAX_AMOUNT = Decimal(10) ** 14
+MAX_SHARE = Decimal(10) ** 6
+YEARS = range(1945, 2101)  # years a header may name
+
+
+def _excel_number(value: int | float) -> Decimal:
+    # Excel keeps 15 significant digits; the float's further digits (1102.7350000000001) are noise.
+    return Decimal(value) if isinstance(value, int) else Decimal(f"{value:.15g}")
+
+
+def _bounded(number: Decimal, limit: Decimal, value: Any, *, share: bool = False) -> Decimal:
+    if not number.is_finite() or abs(number) >= limit:
+        shown = format_vn_percent(limit, places=None) if share else format_vn_number(limit)
+        raise NumberFormatError(f"số quá lớn (phải nhỏ hơn {shown}), gặp {value!r}")
+    return number
+
+
 def _decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise NumberFormatError(f"cần một số, gặp {value!r}")
     if isinstance(value, int | float):
-        return Decimal(str(value))
-    return parse_vn_number(str(value))
+        return _bounded(_excel_number(value), MAX_AMOUNT, value)
+    return _bounded(parse_vn_number(str(value)), MAX_AMOUNT, value)
 
 
 def _share(value: Any) -> Decimal:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return Decimal(str(value))  # an Excel percentage cell holds the share itself
-    return parse_vn_percent(str(value))
+        return _bounded(
+            _excel_number(value), MAX_SHARE, value, share=True
+        )  # an Excel percentage cell holds the share itself
+    return _bounded(parse_vn_percent(str(value)), MAX_SHARE, value, share=True)
 
 
 def _date(value: Any) -> date:
@@ -235,11 +262,16 @@ class _Reader:
             text = " ".join(str(cell).split())
             self.headers[col] = text
             if (key := fixed_by_text.get(_norm(text))) is not None:
-                self.fixed[key] = col
+                self._place(self.fixed, key, row_number, col)
                 continue
             match = _YEAR_HEADER.match(text)
             if match and (ykey := yearly_by_text.get(_norm(match["label"]))) is not None:
-                self.yearly[(int(match["year"]), ykey)] = col
+                if int(match["year"]) not in YEARS:
+                    self.problem(
+                        row_number, col, f"năm phải từ {YEARS.start} đến {YEARS.stop - 1}, gặp {match['year']}"
+                    )
+                    continue
+                self._place(self.yearly, (int(match["year"]), ykey), row_number, col)
                 continue
             expected = ", ".join(f"“{t}”" for t in FIXED_COLUMNS.values())
             self.problem(
@@ -253,6 +285,14 @@ class _Reader:
                 self.problem(row_number, None, f"thiếu cột “{FIXED_COLUMNS[key]}”")
         if not any(key == "plan" for _, key in self.yearly):
             self.problem(row_number, None, "thiếu cột “Kế hoạch <năm>” (ví dụ “Kế hoạch 2023”)")
+
+    def _place(self, columns: dict[Any, int], key: Any, row_number: int, col: int) -> None:
+        # A second column with the same header would silently replace the first one's figures.
+        if key in columns:
+            first = get_column_letter(columns[key] + 1)
+            self.problem(row_number, col, f"tiêu đề cột trùng với cột {first}; mỗi cột chỉ được có một lần")
+        else:
+            columns[key] = col
 
     def cell(self, row: tuple[Any, ...], col: int | None) -> Any:
         if col is None or col >= len(row) or _blank(row[col]):
