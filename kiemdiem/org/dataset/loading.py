@@ -104,6 +104,7 @@ class _Loader:
             self._check_unique(spec, "id")
         self._check_unique(schema.PARTY_MEMBERS, "person")
         self._check_references()
+        self._check_tree()
         self.problems.extend(
             p for rows in self.rows.values() for row in rows for p in row.problems if p not in self.problems
         )
@@ -169,6 +170,27 @@ class _Loader:
                         row.problem(f"không có cá nhân mã “{value}” (xem {schema.PEOPLE.name})", column)
                     elif column == "collective" and value not in collectives:
                         row.problem(f"không có tập thể mã “{value}” (xem {schema.COLLECTIVES.name})", column)
+
+    def _check_tree(self) -> None:
+        """Refuse a loop of superiors in the file (A under B under A): the tree could not be written.
+
+        A loop through units only in the database is caught when saving, by ``Organisation.clean``.
+        """
+        rows = {row.values["id"]: row for row in self.rows[schema.ORGANISATIONS] if row.values.get("id")}
+        order = {org_id: index for index, org_id in enumerate(rows)}
+        settled: set[str] = set()  # units whose chain of superiors leaves the file without a loop
+        for start in rows:
+            path: list[str] = []
+            node: str = start  # "" once the chain leaves the file (a top unit or one in the database)
+            while node in rows and node not in settled and node not in path:
+                path.append(node)
+                node = rows[node].values.get("parent") or ""
+            if node in path:  # found once: later walks stop at the settled units of this one
+                loop = path[path.index(node) :]
+                first = min(loop, key=order.__getitem__)  # reported on the loop's first row in the file
+                ordered = loop[loop.index(first) :] + loop[: loop.index(first)]
+                rows[first].problem(f"cấp trên lặp vòng: {' → '.join((*ordered, first))}", "parent")
+            settled.update(path)
 
     def _wanted(self, columns: tuple[str, ...]) -> set[str]:
         return {

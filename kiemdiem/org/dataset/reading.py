@@ -13,6 +13,20 @@ import yaml
 from kiemdiem.org.dataset.fields import Field, FieldError
 
 
+class _TextLoader(yaml.SafeLoader):
+    """Every scalar stays text except an empty value: each field's converter reads it by its own rules.
+
+    PyYAML would otherwise turn ``2025-02-31`` into an exception outside any row, ``0123`` into the
+    octal 83 and ``No`` into False before a converter could say what is wrong where.
+    """
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     """What is wrong, and where: the file, the row (CSV line or YAML item) and the column or key."""
@@ -101,7 +115,7 @@ def read_yaml(folder: Path, name: str, key: str, fields: list[Field], problems: 
     if not path.exists():
         return []
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextLoader) or {}  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"dòng {mark.line + 1}" if mark is not None else ""

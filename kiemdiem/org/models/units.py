@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+PARENT_LOOP = "Không thể đặt cấp trên này: {chain} thành vòng lặp (một đơn vị không thể trực thuộc chính nó)."
 
 
 class OrgLevel(models.TextChoices):
@@ -97,6 +100,27 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Refuse a superior that is the unit itself or one of its own subordinates (``code`` parent_loop).
+
+        Every tree walk (the home page, a cycle's scope) assumes the superiors end at a top unit.
+        """
+        super().clean()
+        if self.pk is None or self.parent_id is None:
+            return  # a new unit has no subordinates yet
+        chain = [self.name]
+        node_id: int | None = self.parent_id
+        seen: set[int] = set()
+        while node_id is not None and node_id not in seen:
+            seen.add(node_id)
+            name, next_id = Organisation.objects.filter(pk=node_id).values_list("name", "parent_id").get()
+            chain.append(name)
+            if node_id == self.pk:
+                raise ValidationError(
+                    {"parent": ValidationError(PARENT_LOOP.format(chain=" → ".join(chain)), code="parent_loop")}
+                )
+            node_id = next_id
 
     def exists_on(self, day: dt.date) -> bool:
         """True when the unit existed on ``day`` (bounds inclusive)."""

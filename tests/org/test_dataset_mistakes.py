@@ -1,0 +1,88 @@
+"""Mistakes a clerk makes in the data files: each refused by file, row and key, without a traceback."""
+
+import shutil
+
+import pytest
+
+from kiemdiem.cli import main
+from kiemdiem.cli.example import DEFAULT_FOLDER
+from kiemdiem.org.dataset import DatasetError
+from kiemdiem.org.models import Organisation, Person
+from kiemdiem.reviews.loading import example_load
+
+
+def _copy(tmp_path):
+    folder = tmp_path / "district"
+    shutil.copytree(DEFAULT_FOLDER, folder)
+    return folder
+
+
+def _edit(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.mark.django_db
+def test_a_unit_that_is_its_own_superior_is_refused_by_row(tmp_path):
+    # given: the district party committee placed under itself
+    folder = _copy(tmp_path)
+    _edit(folder / "organisations.yaml", "  parent: TP-HN\n", "  parent: H-TV\n")
+    # when
+    with pytest.raises(DatasetError) as refused:
+        example_load(folder=folder, actor=None)
+    # then
+    assert [str(p) for p in refused.value.problems] == [
+        "organisations.yaml, organisations, mục 2 (id H-TV), khóa parent: cấp trên lặp vòng: H-TV → H-TV"
+    ]
+    assert Organisation.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_loop_of_superiors_is_refused_once_on_the_command_line(tmp_path, capsys):
+    # given: the city under a commune of the district, which is under the city
+    folder = _copy(tmp_path)
+    _edit(folder / "organisations.yaml", "  parent: ''\n", "  parent: X-VC-DB\n")
+    # when
+    status = main(["example", "load", "--folder", str(folder)])
+    # then
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.splitlines()[1:] == [
+        "Dữ liệu không hợp lệ, không nạp gì (1 lỗi):",
+        "  - organisations.yaml, organisations, mục 1 (id TP-HN), khóa parent: "
+        "cấp trên lặp vòng: TP-HN → X-VC-DB → H-TV → TP-HN",
+    ]
+    assert Organisation.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_impossible_iso_date_in_yaml_is_refused_by_row_and_key(tmp_path):
+    # given: YAML would read an unquoted 2025-02-31 as a date and fail outside any row
+    folder = _copy(tmp_path)
+    _edit(folder / "organisations.yaml", "valid_to: 30/06/2025", "valid_to: 2025-02-31")
+    # when
+    with pytest.raises(DatasetError) as refused:
+        example_load(folder=folder, actor=None)
+    # then
+    assert [str(p) for p in refused.value.problems] == [
+        "organisations.yaml, organisations, mục 2 (id H-TV), khóa valid_to: "
+        "“2025-02-31” không phải ngày hợp lệ (cần dạng 24/12/2021)"
+    ]
+    assert Organisation.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_yaml_values_are_read_as_written_not_as_numbers_or_booleans(tmp_path):
+    # given: an id with a leading zero (YAML 1.1 reads 0123 as the octal 83), a name "No", an ISO date
+    folder = _copy(tmp_path)
+    _edit(folder / "organisations.yaml", "- id: TP-HN\n  name: Đảng bộ thành phố Hà Nội\n", "- id: 0123\n  name: No\n")
+    _edit(folder / "organisations.yaml", "parent: TP-HN\n", "parent: 0123\n", count=2)
+    _edit(folder / "organisations.yaml", "valid_to: 30/06/2025", "valid_to: 2025-06-30")
+    # when
+    example_load(folder=folder, actor=None)
+    # then
+    city = Organisation.objects.get(external_code="0123")
+    assert city.name == "No"
+    assert str(Organisation.objects.get(external_code="H-TV").valid_to) == "2025-06-30"
+    assert Person.objects.count() == 132
