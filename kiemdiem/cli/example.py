@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     setup_django()
     from django.db import DatabaseError
 
+    from kiemdiem.cli.dberrors import database_problem
     from kiemdiem.org.dataset import DatasetError
     from kiemdiem.reviews.loading import example_load
 
@@ -33,10 +34,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Không nạp được dữ liệu từ {args.folder}.\n{error}", file=sys.stderr)
         return 1
     except DatabaseError as error:
-        print(
-            f"Cơ sở dữ liệu chưa sẵn sàng ({error}); chạy “kiemdiem migrate” trước rồi nạp lại. Không nạp gì.",
-            file=sys.stderr,
-        )
+        print(database_problem(error), file=sys.stderr)
         return 1
     print(f"Đã nạp dữ liệu mẫu từ {args.folder}:")
     for kind, counts in summary.dataset.counts.items():

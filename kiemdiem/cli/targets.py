@@ -118,12 +118,18 @@ def _import(args: argparse.Namespace) -> int:
     from kiemdiem.cli import setup_django
 
     setup_django()
+    from django.db import DatabaseError
+
+    from kiemdiem.cli.dberrors import database_problem
     from kiemdiem.unit_targets.services import TargetImportError, target_sheet_import
 
     try:
         summary = target_sheet_import(path=args.sheet, unit_code=args.unit)
     except TargetImportError as exc:
         print(str(exc), file=sys.stderr)
+        return REFUSED
+    except DatabaseError as exc:
+        print(database_problem(exc), file=sys.stderr)
         return REFUSED
     print(summary)
     return 0

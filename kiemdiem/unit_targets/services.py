@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kiemdiem.org.locks import bulk_write_lock
 from kiemdiem.org.models import Organisation
 from kiemdiem.reviews.models import AuditEntry
 from kiemdiem.targets import SheetError, TargetSheet, read_target_sheet
@@ -77,6 +78,7 @@ def target_sheet_store(
     *, organisation: Organisation, sheet: TargetSheet, file_name: str, actor: Any = None
 ) -> ImportSummary:
     """Store the targets of ``sheet`` for ``organisation`` in one transaction; see :func:`target_sheet_import`."""
+    bulk_write_lock(f"kiemdiem.unit_targets.{organisation.pk}")  # a second import of the same unit waits
     created = updated = years = 0
     labels = sheet.assigner_labels
     for target in sheet.targets:

@@ -18,6 +18,7 @@ from django.db import models
 
 from kiemdiem.org.dataset import schema
 from kiemdiem.org.dataset.reading import DatasetError, Problem, Row, read_csv, read_yaml
+from kiemdiem.org.locks import bulk_write_lock
 from kiemdiem.org.models import (
     PARTY_FORMS,
     STATE_FORMS,
@@ -50,6 +51,7 @@ ALL_SPECS = (
     schema.PARTY_STATUS_CHANGES,
     schema.PARTY_TRANSFERS,
 )
+DATASET_LOCK = "kiemdiem.org.dataset"
 # Reference columns: column -> what it points at.
 ORG_REFS = ("parent", "organisation", "party_cell", "from_cell", "to_cell", "predecessor", "successor")
 CELL_REFS = ("party_cell", "from_cell", "to_cell")
@@ -324,5 +326,6 @@ def load_dataset(folder: Path) -> DatasetSummary:
     """Check then write the dataset in ``folder``; raises :class:`DatasetError` listing every problem
     (file, row, column or key, what was expected). Run inside a transaction."""
     loader = _Loader(folder)
+    bulk_write_lock(DATASET_LOCK)  # before reading the database: a load running now may be adding the same rows
     loader.check()
     return loader.write()
