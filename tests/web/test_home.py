@@ -1,4 +1,5 @@
 import datetime as dt
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -28,8 +29,8 @@ def test_home_page_lists_organisations_with_their_history_and_the_cycles(client)
     # then
     html = page.content.decode()
     assert page.status_code == 200
-    assert "<td>2021</td>" in html
-    assert "<td>15/11/2021</td>" in html
+    assert '<td data-label="Kỳ">2021</td>' in html
+    assert '<td data-label="Ngày mở">15/11/2021</td>' in html
     assert (
         'Đảng bộ xã Vân Cát</a>\n    <span class="muted">— Đảng bộ, Xã, phường, thị trấn; đến 30/06/2025; '
         "kế thừa bởi Đảng bộ xã Thanh Vân</span>" in html
@@ -54,3 +55,40 @@ def test_home_page_is_available_in_english(client):
     assert '<html lang="en">' in html
     assert "<h1>Review and quality rating</h1>" in html
     assert '<option value="vi">Tiếng Việt</option>' in html
+
+
+class _CycleTable(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.table_class: str | None = None
+        self.headers: list[str] = []
+        self.labels: list[str | None] = []
+        self._in_th = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table" and self.table_class is None:
+            self.table_class = dict(attrs).get("class")
+        self._in_th = tag == "th"
+        if tag == "td":
+            self.labels.append(dict(attrs).get("data-label"))
+
+    def handle_data(self, data: str) -> None:
+        if self._in_th:
+            self.headers.append(data)
+            self._in_th = False
+
+
+@pytest.mark.django_db
+def test_on_a_phone_each_cycle_cell_carries_its_column_header(client):
+    # given: six columns do not fit 390 px; the page shows each cycle as a card of labelled cells
+    district = builders.organisation(name="Đảng bộ huyện Thanh Vân")
+    review_cycle_open(scope=district, period="2021", actor=None, opened_on=dt.date(2021, 11, 15))
+    # when
+    html = client.get(reverse("web:home")).content.decode()
+    # then
+    table = _CycleTable()
+    table.feed(html)
+    assert table.table_class == "cards"
+    assert table.headers == ["Phạm vi", "Kỳ", "Trạng thái", "Bộ quy tắc", "Số bản kiểm điểm", "Ngày mở"]
+    assert table.labels == table.headers
+    assert "@media (max-width: 40rem)" in html
