@@ -146,3 +146,6 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return REFUSED
+    except OSError as exc:  # e.g. --chart names a file, or a folder the user may not write to
+        print(f"Lỗi: không ghi được “{exc.filename}”: {exc.strerror}", file=sys.stderr)
+        return REFUSED

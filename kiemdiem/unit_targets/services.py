@@ -20,6 +20,7 @@ from kiemdiem.org.locks import bulk_write_lock
 from kiemdiem.org.models import Organisation
 from kiemdiem.reviews.models import AuditEntry
 from kiemdiem.targets import SheetError, TargetSheet, read_target_sheet
+from kiemdiem.targets.sheet import FIXED_COLUMNS, META_OWN, META_SUPERIOR, YEAR_COLUMNS
 from kiemdiem.unit_targets.models import TargetYear, UnitTarget
 
 UNKNOWN_UNIT = "không có đơn vị nào có mã “{code}” (mã định danh của tổ chức, đơn vị trong cơ sở dữ liệu)"
@@ -47,13 +48,24 @@ class ImportSummary:
         )
 
 
-def _messages(error: ValidationError) -> str:
+def _messages(error: ValidationError, year: int | None) -> str:
     if hasattr(error, "error_dict"):
         parts = []
         for name, errors in error.message_dict.items():
-            parts.append(f"{name}: {' '.join(errors)}")
+            parts.append(f"{_column(name, year)}: {' '.join(errors)}")
         return "; ".join(parts)
     return " ".join(error.messages)
+
+
+def _column(field_name: str, year: int | None) -> str:
+    """The sheet's header for a model field ("plan" of 2021 → cột “Kế hoạch 2021”), so the clerk finds the cell."""
+    if year is not None and field_name in YEAR_COLUMNS:
+        return f"cột “{YEAR_COLUMNS[field_name]} {year}”"
+    if field_name in FIXED_COLUMNS:
+        return f"cột “{FIXED_COLUMNS[field_name]}”"
+    if field_name == "assigner_label":
+        return f"dòng “{META_SUPERIOR}” / “{META_OWN}” phía trên bảng"
+    return field_name
 
 
 def target_sheet_import(*, path: Path | str, unit_code: str, actor: Any = None) -> ImportSummary:
@@ -104,7 +116,7 @@ def target_sheet_store(
         row.basic_kind = target.basic.value if target.basic is not None else ""
         row.note = target.note
         row.source = target.source
-        _save(row, where)
+        _save(row, where, None)
         created, updated = created + is_new, updated + (not is_new)
         for figures in target.years:
             year_row = TargetYear.objects.filter(target=row, year=figures.year).first() or TargetYear(
@@ -117,7 +129,7 @@ def target_sheet_store(
             year_row.achieved_on = figures.achieved_on
             year_row.published_share_of_plan = figures.published_share_of_plan
             year_row.published_growth = figures.published_growth
-            _save(year_row, f"{where}, năm {figures.year}")
+            _save(year_row, where, figures.year)
             years += 1
     summary = ImportSummary(organisation=organisation.name, created=created, updated=updated, years=years)
     AuditEntry.objects.create(
@@ -134,9 +146,9 @@ def target_sheet_store(
     return summary
 
 
-def _save(instance: UnitTarget | TargetYear, where: str) -> None:
+def _save(instance: UnitTarget | TargetYear, where: str, year: int | None) -> None:
     try:
         instance.full_clean(validate_unique=False)
     except ValidationError as exc:
-        raise TargetImportError(f"{where}: {_messages(exc)}") from exc
+        raise TargetImportError(f"{where}: {_messages(exc, year)}") from exc
     instance.save()

@@ -1,0 +1,37 @@
+"""What the clerk reads when the database cannot hold a cell, or the chart folder cannot be written."""
+
+import pytest
+
+from kiemdiem.cli import main
+from kiemdiem.unit_targets.models import UnitTarget
+from kiemdiem.unit_targets.services import TargetImportError, target_sheet_import
+
+from .conftest import GOOD_ROW
+from .test_import import district
+
+
+@pytest.mark.django_db
+def test_a_cell_the_database_cannot_hold_is_named_by_its_header(write_sheet):
+    # given: seven decimals, one more than is stored
+    district("TV")
+    path = write_sheet([[*GOOD_ROW[:7], "1.050,1234567", "1.386,45"]])
+    # when
+    with pytest.raises(TargetImportError) as refused:
+        target_sheet_import(path=path, unit_code="TV")
+    # then
+    assert str(refused.value) == (
+        "chi-tieu.xlsx, trang “Chỉ tiêu”, dòng 4 (mã A01): cột “Kế hoạch 2021”: "
+        "Hãy chắc chắn rằng không có nhiều hơn 6 chữ số thập phân."
+    )
+    assert UnitTarget.objects.count() == 0
+
+
+def test_a_chart_folder_that_cannot_be_made_is_refused_without_traceback(thanh_van_sheet, tmp_path, capsys):
+    # given: --chart names an existing file
+    taken = tmp_path / "bieu-do"
+    taken.write_text("", encoding="utf-8")
+    # when
+    status = main(["targets", "report", str(thanh_van_sheet), "--year", "2021", "--chart", str(taken)])
+    # then
+    assert status == 2
+    assert capsys.readouterr().err == f"Lỗi: không ghi được “{taken}”: File exists\n"
