@@ -107,7 +107,7 @@ def test_a_value_the_database_cannot_hold_is_refused_with_its_row(write_sheet):
     # when / then
     with pytest.raises(TargetImportError) as caught:
         target_sheet_import(path=path, unit_code="TV")
-    assert str(caught.value).startswith("chi-tieu.xlsx, trang “Chỉ tiêu”, dòng 5 (mã A02), năm 2021: plan: ")
+    assert str(caught.value).startswith("chi-tieu.xlsx, trang “Chỉ tiêu”, dòng 5 (mã A02): cột “Kế hoạch 2021”: ")
     assert UnitTarget.objects.count() == 0
 
 
