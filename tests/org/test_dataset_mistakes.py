@@ -86,3 +86,50 @@ def test_yaml_values_are_read_as_written_not_as_numbers_or_booleans(tmp_path):
     assert city.name == "No"
     assert str(Organisation.objects.get(external_code="H-TV").valid_to) == "2025-06-30"
     assert Person.objects.count() == 132
+
+
+@pytest.mark.django_db
+def test_a_missing_required_column_is_reported_once_not_on_every_row(tmp_path):
+    # given: people.csv without its gender column
+    folder = _copy(tmp_path)
+    people = folder / "people.csv"
+    lines = [",".join(line.split(",")[:3] + line.split(",")[4:]) for line in people.read_text("utf-8").splitlines()]
+    people.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # when
+    with pytest.raises(DatasetError) as refused:
+        example_load(folder=folder, actor=None)
+    # then
+    assert [str(p) for p in refused.value.problems] == ["people.csv, dòng 1: thiếu cột bắt buộc “gender”"]
+    assert Person.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_file_in_another_encoding_is_named_without_a_flood_of_unknown_ids(tmp_path, capsys):
+    # given: people.csv saved in Windows-1258 instead of UTF-8
+    folder = _copy(tmp_path)
+    people = folder / "people.csv"
+    people.write_bytes(people.read_text("utf-8").replace("Bùi", "Bui").encode("utf-8").replace(b"\xc3\xb9", b"\xf9"))
+    people.write_bytes(people.read_bytes().replace("Đức".encode(), b"\xd0\xf9c"))
+    # when
+    status = main(["example", "load", "--folder", str(folder)])
+    # then
+    assert status == 1
+    assert capsys.readouterr().err.splitlines()[1:] == [
+        "Dữ liệu không hợp lệ, không nạp gì (1 lỗi):",
+        "  - people.csv: không đọc được: cần lưu tệp theo mã UTF-8",
+    ]
+    assert Person.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_broken_organisations_file_is_the_only_problem_shown(tmp_path):
+    # given: a tab where YAML wants spaces
+    folder = _copy(tmp_path)
+    _edit(folder / "organisations.yaml", "  name: Đảng bộ thành phố Hà Nội", "\tname: Đảng bộ thành phố Hà Nội")
+    # when
+    with pytest.raises(DatasetError) as refused:
+        example_load(folder=folder, actor=None)
+    # then
+    assert [str(p) for p in refused.value.problems] == [
+        "organisations.yaml, dòng 4: không phải YAML hợp lệ (found character '\\t' that cannot start any token)"
+    ]

@@ -90,15 +90,21 @@ class _Loader:
         self.orgs: dict[str, Organisation] = {}
         self.collectives: dict[str, Collective] = {}
         self.people: dict[str, Person] = {}
+        self.unread: set[str] = set()
 
     # -- checking ---------------------------------------------------------------------------------
     def check(self) -> None:
         if not self.folder.is_dir():
             raise DatasetError([Problem(str(self.folder), "", "không có thư mục này")])
         if not (self.folder / schema.ORGANISATIONS.name).exists():
-            self.problems.append(Problem(schema.ORGANISATIONS.name, "", "thiếu tệp này trong thư mục dữ liệu"))
+            self.problems.append(
+                Problem(schema.ORGANISATIONS.name, "", "thiếu tệp này trong thư mục dữ liệu", unreadable=True)
+            )
         for spec in ALL_SPECS:
             self.rows[spec] = _read(self.folder, spec, self.problems)
+        # A file that could not be read at all: its ids are unknown, not missing, so references to them
+        # are not reported one by one (hundreds of lines hiding the one that matters).
+        self.unread = {problem.file for problem in self.problems if problem.unreadable}
         for rows in self.rows.values():
             for row in rows:
                 self._check_row(row)
@@ -159,18 +165,27 @@ class _Loader:
         collectives |= set(
             Collective.objects.filter(external_code__in=wanted_collectives).values_list("external_code", flat=True)
         )
+        unread_org, unread_person, unread_collective = (
+            spec.name in self.unread for spec in (schema.ORGANISATIONS, schema.PEOPLE, schema.COLLECTIVES)
+        )
         for rows in self.rows.values():
             for row in rows:
                 for column, value in row.values.items():
                     if not value or not isinstance(value, str):
                         continue
                     if column in ORG_REFS and value not in org_kinds:
+                        if unread_org:
+                            continue
                         row.problem(f"không có tổ chức mã “{value}” (xem {schema.ORGANISATIONS.name})", column)
                     elif column in CELL_REFS and org_kinds[value] != OrgKind.PARTY_CELL:
                         row.problem(f"“{value}” không phải chi bộ", column)
                     elif column == "person" and value not in people:
+                        if unread_person:
+                            continue
                         row.problem(f"không có cá nhân mã “{value}” (xem {schema.PEOPLE.name})", column)
                     elif column == "collective" and value not in collectives:
+                        if unread_collective:
+                            continue
                         row.problem(f"không có tập thể mã “{value}” (xem {schema.COLLECTIVES.name})", column)
 
     def _check_tree(self) -> None:

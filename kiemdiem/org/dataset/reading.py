@@ -34,6 +34,8 @@ class Problem:
     file: str
     where: str
     message: str
+    # The whole file could not be read (encoding, YAML syntax, no list): its ids are unknown, not missing.
+    unreadable: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}, {self.where}: {self.message}" if self.where else f"{self.file}: {self.message}"
@@ -74,9 +76,14 @@ def _known_list(fields: list[Field]) -> str:
     return ", ".join(spec.name for spec in fields)
 
 
-def _convert(file: str, where: str, raw: dict[str, Any], fields: list[Field], problems: list[Problem]) -> Row:
+def _convert(
+    file: str, where: str, raw: dict[str, Any], fields: list[Field], problems: list[Problem], absent: frozenset[str]
+) -> Row:
     row = Row(file=file, where=where, values={})
     for spec in fields:
+        if spec.name in absent:  # a missing column is reported once for the file, not on every row
+            row.values[spec.name] = spec.default
+            continue
         try:
             row.values[spec.name] = spec.read(raw.get(spec.name))
         except FieldError as error:
@@ -94,8 +101,12 @@ def read_csv(folder: Path, name: str, fields: list[Field], problems: list[Proble
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
-            for column in _unknown(list(reader.fieldnames or []), fields):
+            header = list(reader.fieldnames or [])
+            for column in _unknown(header, fields):
                 problems.append(Problem(name, "dòng 1", f"cột lạ “{column}”; các cột dùng được: {_known_list(fields)}"))
+            absent = frozenset(spec.name for spec in fields if spec.required and spec.name not in header)
+            for column in sorted(absent, key=[spec.name for spec in fields].index):
+                problems.append(Problem(name, "dòng 1", f"thiếu cột bắt buộc “{column}”"))
             for raw in reader:
                 line = reader.line_num  # the file line where this record ends (quoted fields may span lines)
                 if None in raw:
@@ -103,9 +114,9 @@ def read_csv(folder: Path, name: str, fields: list[Field], problems: list[Proble
                     continue
                 if not any((value or "").strip() for value in raw.values()):
                     continue
-                rows.append(_convert(name, f"dòng {line}", raw, fields, problems))
+                rows.append(_convert(name, f"dòng {line}", raw, fields, problems, absent))
     except UnicodeDecodeError:
-        problems.append(Problem(name, "", "không đọc được: cần lưu tệp theo mã UTF-8"))
+        problems.append(Problem(name, "", "không đọc được: cần lưu tệp theo mã UTF-8", unreadable=True))
     return rows
 
 
@@ -119,14 +130,15 @@ def read_yaml(folder: Path, name: str, key: str, fields: list[Field], problems: 
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"dòng {mark.line + 1}" if mark is not None else ""
-        problems.append(Problem(name, where, f"không phải YAML hợp lệ ({getattr(error, 'problem', error)})"))
+        message = f"không phải YAML hợp lệ ({getattr(error, 'problem', error)})"
+        problems.append(Problem(name, where, message, unreadable=True))
         return []
     except UnicodeDecodeError:
-        problems.append(Problem(name, "", "không đọc được: cần lưu tệp theo mã UTF-8"))
+        problems.append(Problem(name, "", "không đọc được: cần lưu tệp theo mã UTF-8", unreadable=True))
         return []
     items = document.get(key, []) if isinstance(document, dict) else None
     if not isinstance(items, list):
-        problems.append(Problem(name, "", f"cần một danh sách dưới khóa “{key}”"))
+        problems.append(Problem(name, "", f"cần một danh sách dưới khóa “{key}”", unreadable=True))
         return []
     rows: list[Row] = []
     for index, item in enumerate(items, start=1):
@@ -138,5 +150,5 @@ def read_yaml(folder: Path, name: str, key: str, fields: list[Field], problems: 
             continue
         for unknown in _unknown([str(k) for k in item], fields):
             problems.append(Problem(name, label, f"khóa lạ “{unknown}”; các khóa dùng được: {_known_list(fields)}"))
-        rows.append(_convert(name, label, item, fields, problems))
+        rows.append(_convert(name, label, item, fields, problems, frozenset()))
     return rows
