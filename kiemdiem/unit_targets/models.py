@@ -83,7 +83,11 @@ class TargetYear(models.Model):
         ordering = ("target", "year")
         constraints = (
             models.UniqueConstraint(fields=("target", "year"), name="unit_targets_one_row_per_year"),
-            models.CheckConstraint(condition=Q(year__gte=1945) & Q(year__lte=2100), name="unit_targets_year_range"),
+            models.CheckConstraint(
+                condition=Q(year__gte=1945) & Q(year__lte=2100),
+                name="unit_targets_year_range",
+                violation_error_message=_("Năm phải từ 1945 đến 2100."),
+            ),
         )
 
     def __str__(self) -> str:

@@ -1,10 +1,12 @@
 """User mistakes in the admin get a form error, never a 500 or a broken tree."""
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
+from django.db.models import CheckConstraint
 from django.urls import reverse
 
-from kiemdiem.org.models import Organisation
+from kiemdiem.org.models import Organisation, Position
 from kiemdiem.org.models.units import PARENT_LOOP
 from kiemdiem.org.selectors import organisation_tree
 from tests.org import builders
@@ -64,3 +66,35 @@ def test_a_unit_cannot_be_its_own_superior(superuser_client):
     ]
     district.refresh_from_db()
     assert district.parent is None
+
+
+@pytest.mark.django_db
+def test_a_post_without_its_place_gets_a_vietnamese_message_not_the_constraint_name(superuser_client):
+    # given
+    who = builders.person(full_name="Lò Thị Thử")
+    url = reverse("admin:org_position_add")
+    data = {"person": who.pk, "title": "Ủy viên", "role": "member", "start_date": "01/10/2020", "end_date": ""}
+    # when
+    response = superuser_client.post(url, data)
+    # then
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors() == [
+        "Chức vụ cần ghi thuộc tổ chức hoặc thuộc tập thể nào (ít nhất một)."
+    ]
+    assert not Position.objects.exists()
+
+
+@pytest.mark.django_db
+def test_every_check_constraint_of_org_and_targets_speaks_vietnamese():
+    # given
+    models = [*apps.get_app_config("org").get_models(), *apps.get_app_config("unit_targets").get_models()]
+    # when
+    default = [
+        f"{model.__name__}.{constraint.name}"
+        for model in models
+        for constraint in model._meta.constraints
+        if isinstance(constraint, CheckConstraint)
+        and constraint.violation_error_message == constraint.default_violation_error_message
+    ]
+    # then
+    assert default == []

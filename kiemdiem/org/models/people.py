@@ -6,6 +6,7 @@ name (pitfalls.md #12). Every fact carries its own dates so that any period can 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import F, Q
@@ -13,9 +14,18 @@ from django.utils.translation import gettext_lazy as _
 
 from kiemdiem.org.models.units import Collective, Organisation, OrgKind
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
-def _date_range_check(name: str, start: str = "start_date", end: str = "end_date") -> models.CheckConstraint:
-    return models.CheckConstraint(condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}), name=name)
+
+def _date_range_check(
+    name: str, start: str = "start_date", end: str = "end_date", message: _StrOrPromise | None = None
+) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
+        name=name,
+        violation_error_message=message or _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."),
+    )
 
 
 class Gender(models.TextChoices):
@@ -84,7 +94,9 @@ class Position(models.Model):
         ordering = ("person__full_name", "start_date")
         constraints = (
             models.CheckConstraint(
-                condition=Q(organisation__isnull=False) | Q(collective__isnull=False), name="org_position_has_place"
+                condition=Q(organisation__isnull=False) | Q(collective__isnull=False),
+                name="org_position_has_place",
+                violation_error_message=_("Chức vụ cần ghi thuộc tổ chức hoặc thuộc tập thể nào (ít nhất một)."),
             ),
             _date_range_check("org_position_date_range"),
         )
@@ -129,11 +141,19 @@ class PartyMembership(models.Model):
         verbose_name_plural = _("đảng viên")
         ordering = ("person__full_name",)
         constraints = (
-            _date_range_check("org_party_membership_dates", start="admission_date", end="official_date"),
+            _date_range_check(
+                "org_party_membership_dates",
+                start="admission_date",
+                end="official_date",
+                message=_("Ngày chính thức phải sau hoặc trùng ngày kết nạp."),
+            ),
             models.CheckConstraint(
                 condition=Q(status=PartyMembershipStatus.PROBATIONARY, official_date__isnull=True)
                 | Q(status=PartyMembershipStatus.OFFICIAL, official_date__isnull=False),
                 name="org_party_membership_status_matches_official_date",
+                violation_error_message=_(
+                    "Đảng viên chính thức cần ngày chính thức; đảng viên dự bị để trống ngày chính thức."
+                ),
             ),
         )
 
@@ -194,7 +214,13 @@ class PartyTransfer(models.Model):
         verbose_name = _("chuyển sinh hoạt đảng")
         verbose_name_plural = _("chuyển sinh hoạt đảng")
         ordering = ("transferred_on",)
-        constraints = (models.CheckConstraint(condition=~Q(from_cell=F("to_cell")), name="org_party_transfer_moves"),)
+        constraints = (
+            models.CheckConstraint(
+                condition=~Q(from_cell=F("to_cell")),
+                name="org_party_transfer_moves",
+                violation_error_message=_("Chi bộ chuyển đến phải khác chi bộ chuyển đi."),
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.person}: {self.from_cell} → {self.to_cell} ({self.transferred_on:%d/%m/%Y})"
@@ -312,10 +338,14 @@ class Discipline(models.Model):
                 condition=Q(track=DisciplineTrack.PARTY, form__in=[f.value for f in PARTY_FORMS])
                 | Q(track=DisciplineTrack.STATE, form__in=[f.value for f in STATE_FORMS]),
                 name="org_discipline_form_matches_track",
+                violation_error_message=_(
+                    "Hình thức kỷ luật không thuộc loại đã chọn (kỷ luật về Đảng hoặc hành chính)."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(violation_on__isnull=True) | Q(violation_on__lte=F("decided_on")),
                 name="org_discipline_violation_before_decision",
+                violation_error_message=_("Ngày vi phạm phải trước hoặc trùng ngày quyết định kỷ luật."),
             ),
         )
 

@@ -95,6 +95,7 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=F("valid_from")),
                 name="org_organisation_valid_range",
+                violation_error_message=_("Ngày hết hiệu lực phải sau hoặc trùng ngày có hiệu lực."),
             ),
         )
 
@@ -152,7 +153,11 @@ class OrganisationSuccession(models.Model):
         ordering = ("changed_on",)
         constraints = (
             models.UniqueConstraint(fields=["predecessor", "successor"], name="org_succession_unique_pair"),
-            models.CheckConstraint(condition=~Q(predecessor=F("successor")), name="org_succession_not_self"),
+            models.CheckConstraint(
+                condition=~Q(predecessor=F("successor")),
+                name="org_succession_not_self",
+                violation_error_message=_("Đơn vị kế thừa phải khác đơn vị cũ."),
+            ),
         )
 
     def __str__(self) -> str:
@@ -194,6 +199,7 @@ class Collective(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=F("valid_from")),
                 name="org_collective_valid_range",
+                violation_error_message=_("Ngày hết hiệu lực phải sau hoặc trùng ngày có hiệu lực."),
             ),
         )
 
