@@ -1,5 +1,6 @@
 """Mistakes a clerk makes in the data files: each refused by file, row and key, without a traceback."""
 
+import csv
 import shutil
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from kiemdiem.cli import main
 from kiemdiem.cli.example import DEFAULT_FOLDER
 from kiemdiem.org.dataset import DatasetError
-from kiemdiem.org.models import Organisation, Person
+from kiemdiem.org.models import Organisation, Person, StateEmployment
 from kiemdiem.reviews.loading import example_load
 
 
@@ -132,4 +133,34 @@ def test_a_broken_organisations_file_is_the_only_problem_shown(tmp_path):
     # then
     assert [str(p) for p in refused.value.problems] == [
         "organisations.yaml, dòng 4: không phải YAML hợp lệ (found character '\\t' that cannot start any token)"
+    ]
+
+
+@pytest.mark.django_db
+def test_a_csv_saved_by_excel_in_vietnamese_with_semicolons_is_read(tmp_path):
+    # given: Excel set to Vietnamese separates with ";" (the comma is the decimal mark)
+    folder = _copy(tmp_path)
+    for name in ("people.csv", "state_employment.csv"):
+        path = folder / name
+        rows = list(csv.reader(path.read_text("utf-8").splitlines()))
+        path.write_text("\n".join(";".join(row) for row in rows) + "\n", encoding="utf-8-sig")
+    # when
+    example_load(folder=folder, actor=None)
+    # then
+    assert Person.objects.get(external_code="H001").full_name == "Bùi Đức Chiến"
+    assert str(StateEmployment.objects.get(person__external_code="H001").salary_coefficient) == "6.10"
+
+
+@pytest.mark.django_db
+def test_a_header_without_the_id_column_hides_no_other_problem_and_adds_none(tmp_path):
+    # given: the id column renamed
+    folder = _copy(tmp_path)
+    _edit(folder / "people.csv", "id,full_name", "ma,full_name")
+    # when
+    with pytest.raises(DatasetError) as refused:
+        example_load(folder=folder, actor=None)
+    # then
+    assert [str(p) for p in refused.value.problems] == [
+        "people.csv, dòng 1: cột lạ “ma”; các cột dùng được: id, full_name, birth_date, gender, ethnicity",
+        "people.csv, dòng 1: thiếu cột bắt buộc “id”",
     ]

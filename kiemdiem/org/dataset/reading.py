@@ -93,20 +93,28 @@ def _convert(
 
 
 def read_csv(folder: Path, name: str, fields: list[Field], problems: list[Problem]) -> list[Row]:
-    """Rows of ``folder/name`` (UTF-8, comma-separated, header line); an absent file gives no rows."""
+    """Rows of ``folder/name`` (UTF-8, header line); an absent file gives no rows.
+
+    Comma-separated, or semicolon-separated when the header has semicolons and no comma: Excel set
+    to Vietnamese, where the comma is the decimal mark, saves "CSV" that way.
+    """
     path = folder / name
     if not path.exists():
         return []
     rows: list[Row] = []
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
+            first = handle.readline()
+            handle.seek(0)
+            delimiter = ";" if ";" in first and "," not in first else ","
+            reader = csv.DictReader(handle, delimiter=delimiter)
             header = list(reader.fieldnames or [])
             for column in _unknown(header, fields):
                 problems.append(Problem(name, "dòng 1", f"cột lạ “{column}”; các cột dùng được: {_known_list(fields)}"))
             absent = frozenset(spec.name for spec in fields if spec.required and spec.name not in header)
             for column in sorted(absent, key=[spec.name for spec in fields].index):
-                problems.append(Problem(name, "dòng 1", f"thiếu cột bắt buộc “{column}”"))
+                # Without a required column no row can be used: the file counts as unread.
+                problems.append(Problem(name, "dòng 1", f"thiếu cột bắt buộc “{column}”", unreadable=True))
             for raw in reader:
                 line = reader.line_num  # the file line where this record ends (quoted fields may span lines)
                 if None in raw:
