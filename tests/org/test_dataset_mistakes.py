@@ -117,7 +117,7 @@ def test_a_file_in_another_encoding_is_named_without_a_flood_of_unknown_ids(tmp_
     assert status == 1
     assert capsys.readouterr().err.splitlines()[1:] == [
         "Dữ liệu không hợp lệ, không nạp gì (1 lỗi):",
-        "  - people.csv: không đọc được: cần lưu tệp theo mã UTF-8",
+        "  - people.csv: không đọc được: cần lưu tệp theo mã UTF-8 (trong Excel: Lưu thành, chọn “CSV UTF-8”)",
     ]
     assert Person.objects.count() == 0
 

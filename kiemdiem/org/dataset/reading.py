@@ -12,6 +12,8 @@ import yaml
 
 from kiemdiem.org.dataset.fields import Field, FieldError
 
+NOT_UTF8 = "không đọc được: cần lưu tệp theo mã UTF-8"
+
 
 class _TextLoader(yaml.SafeLoader):
     """Every scalar stays text except an empty value: each field's converter reads it by its own rules.
@@ -124,7 +126,7 @@ def read_csv(folder: Path, name: str, fields: list[Field], problems: list[Proble
                     continue
                 rows.append(_convert(name, f"dòng {line}", raw, fields, problems, absent))
     except UnicodeDecodeError:
-        problems.append(Problem(name, "", "không đọc được: cần lưu tệp theo mã UTF-8", unreadable=True))
+        problems.append(Problem(name, "", NOT_UTF8 + " (trong Excel: Lưu thành, chọn “CSV UTF-8”)", unreadable=True))
     return rows
 
 
@@ -142,7 +144,7 @@ def read_yaml(folder: Path, name: str, key: str, fields: list[Field], problems: 
         problems.append(Problem(name, where, message, unreadable=True))
         return []
     except UnicodeDecodeError:
-        problems.append(Problem(name, "", "không đọc được: cần lưu tệp theo mã UTF-8", unreadable=True))
+        problems.append(Problem(name, "", NOT_UTF8, unreadable=True))
         return []
     items = document.get(key, []) if isinstance(document, dict) else None
     if not isinstance(items, list):
