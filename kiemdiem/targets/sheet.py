@@ -20,17 +20,16 @@ returned unless the whole sheet is valid.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from kiemdiem.targets import cells
+from kiemdiem.targets.cells import YEARS, norm
 from kiemdiem.targets.model import (
     ASSIGNER_LABELS,
     BASIC_KIND_LABELS,
@@ -42,10 +41,6 @@ from kiemdiem.targets.model import (
 )
 from kiemdiem.targets.numbers import (
     NumberFormatError,
-    format_vn_number,
-    format_vn_percent,
-    parse_vn_number,
-    parse_vn_percent,
 )
 
 SHEET_NAME = "Chỉ tiêu"
@@ -77,13 +72,6 @@ META_SUPERIOR = "Cấp trên giao"
 META_OWN = "Tự giao"
 META_UNIT = "Đơn vị"
 _YEAR_HEADER = re.compile(r"^(?P<label>.+?)\s+(?P<year>\d{4})$")
-_DATE_TEXT = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_YES = {"đạt", "có", "1"}
-_NO = {"không đạt", "không", "0"}
-
-
-def _norm(text: object) -> str:
-    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,94 +120,16 @@ class TargetSheet:
         return sorted({f.year for target in self.targets for f in target.years})
 
 
-# Largest magnitudes kept (14 and 6 digits before the decimal comma, as unit_targets stores them);
-# anything larger is a typing slip, and would overflow the store and the formatting.
-MAX_AMOUNT = Decimal(10) ** 14
-MAX_SHARE = Decimal(10) ** 6
-YEARS = range(1945, 2101)  # years a header may name
-
-
-def _excel_number(value: int | float) -> Decimal:
-    # Excel keeps 15 significant digits; the float's further digits (1102.7350000000001) are noise.
-    return Decimal(value) if isinstance(value, int) else Decimal(f"{value:.15g}")
-
-
-def _bounded(number: Decimal, limit: Decimal, value: Any, *, share: bool = False) -> Decimal:
-    if not number.is_finite() or abs(number) >= limit:
-        shown = format_vn_percent(limit, places=None) if share else format_vn_number(limit)
-        raise NumberFormatError(f"số quá lớn (phải nhỏ hơn {shown}), gặp {value!r}")
-    return number
-
-
-def _decimal(value: Any) -> Decimal:
-    if isinstance(value, bool):
-        raise NumberFormatError(f"cần một số, gặp {value!r}")
-    if isinstance(value, int | float):
-        return _bounded(_excel_number(value), MAX_AMOUNT, value)
-    return _bounded(parse_vn_number(str(value)), MAX_AMOUNT, value)
-
-
-def _share(value: Any) -> Decimal:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return _bounded(
-            _excel_number(value), MAX_SHARE, value, share=True
-        )  # an Excel percentage cell holds the share itself
-    return _bounded(parse_vn_percent(str(value)), MAX_SHARE, value, share=True)
-
-
-def _date(value: Any) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    match = _DATE_TEXT.match(str(value).strip())
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            pass
-    raise NumberFormatError(f"cần một ngày dạng ngày/tháng/năm (ví dụ 24/12/2021), gặp {value!r}")
-
-
-def _choice(options: dict[Any, str], what: str) -> Callable[[Any], Any]:
-    by_text = {_norm(label): key for key, label in options.items()}
-
-    def parse(value: Any) -> Any:
-        found = by_text.get(_norm(value))
-        if found is None:
-            allowed = ", ".join(f"“{label}”" for label in options.values())
-            raise NumberFormatError(f"{what} phải là một trong {allowed}, gặp {value!r}")
-        return found
-
-    return parse
-
-
-def _flag(value: Any) -> bool:
-    if _norm(value) in {"x", "có"}:
-        return True
-    raise NumberFormatError(f"đánh dấu bằng “x” hoặc để trống, gặp {value!r}")
-
-
-def _yes_no(value: Any) -> Decimal:
-    text = _norm(value)
-    if text in _YES:
-        return Decimal(1)
-    if text in _NO:
-        return Decimal(0)
-    raise NumberFormatError(f"chỉ tiêu Đạt/Không đạt cần “Đạt” hoặc “Không đạt”, gặp {value!r}")
-
-
 _ASSIGNER_IN_SHEET = {Assigner.SUPERIOR: META_SUPERIOR, Assigner.OWN: META_OWN}
 _PARSERS: dict[str, Callable[[Any], Any]] = {
-    "assigner": _choice(_ASSIGNER_IN_SHEET, "cấp giao"),
-    "direction": _choice(dict(DIRECTION_LABELS), "chiều đánh giá"),
-    "basic": _choice(dict(BASIC_KIND_LABELS), "chỉ tiêu cơ bản"),
-    "key": _flag,
-    "deadline": _date,
-    "achieved_on": _date,
-    "published_share_of_plan": _share,
-    "published_growth": _share,
+    "assigner": cells.choice(_ASSIGNER_IN_SHEET, "cấp giao"),
+    "direction": cells.choice(dict(DIRECTION_LABELS), "chiều đánh giá"),
+    "basic": cells.choice(dict(BASIC_KIND_LABELS), "chỉ tiêu cơ bản"),
+    "key": cells.flag,
+    "deadline": cells.day,
+    "achieved_on": cells.day,
+    "published_share_of_plan": cells.share,
+    "published_growth": cells.share,
 }
 
 
@@ -228,9 +138,10 @@ def _blank(value: Any) -> bool:
 
 
 class _Reader:
-    def __init__(self, rows: list[tuple[Any, ...]], sheet: str) -> None:
+    def __init__(self, rows: list[tuple[Any, ...]], sheet: str, plain: frozenset[tuple[int, int]]) -> None:
         self.rows = rows
         self.sheet = sheet
+        self.plain = plain  # (row number, column) of number cells without a percentage format
         self.problems: list[Problem] = []
         self.meta: dict[str, str] = {}
         self.fixed: dict[str, int] = {}
@@ -245,27 +156,27 @@ class _Reader:
     def read_header(self) -> int | None:
         for index, row in enumerate(self.rows):
             first = row[0] if row else None
-            if not _blank(first) and _norm(first) == _norm(HEADER_MARK):
+            if not _blank(first) and norm(first) == norm(HEADER_MARK):
                 self._columns(index + 1, row)
                 return index
             if len(row) >= 2 and not _blank(first) and not _blank(row[1]):
-                self.meta[_norm(first)] = " ".join(str(row[1]).split())
+                self.meta[norm(first)] = " ".join(str(row[1]).split())
         self.problem(1, None, f"không tìm thấy dòng tiêu đề (ô cột A ghi “{HEADER_MARK}”)")
         return None
 
     def _columns(self, row_number: int, row: tuple[Any, ...]) -> None:
-        fixed_by_text = {_norm(text): key for key, text in FIXED_COLUMNS.items()}
-        yearly_by_text = {_norm(text): key for key, text in YEAR_COLUMNS.items()}
+        fixed_by_text = {norm(text): key for key, text in FIXED_COLUMNS.items()}
+        yearly_by_text = {norm(text): key for key, text in YEAR_COLUMNS.items()}
         for col, cell in enumerate(row):
             if _blank(cell):
                 continue
             text = " ".join(str(cell).split())
             self.headers[col] = text
-            if (key := fixed_by_text.get(_norm(text))) is not None:
+            if (key := fixed_by_text.get(norm(text))) is not None:
                 self._place(self.fixed, key, row_number, col)
                 continue
             match = _YEAR_HEADER.match(text)
-            if match and (ykey := yearly_by_text.get(_norm(match["label"]))) is not None:
+            if match and (ykey := yearly_by_text.get(norm(match["label"]))) is not None:
                 if int(match["year"]) not in YEARS:
                     self.problem(
                         row_number, col, f"năm phải từ {YEARS.start} đến {YEARS.stop - 1}, gặp {match['year']}"
@@ -304,6 +215,10 @@ class _Reader:
         value = self.cell(row, col)
         if value is None:
             return None
+        if parse is cells.share and col is not None and (row_number, col) in self.plain:
+            # 25,73 typed into a % column: 25,73% or 2.573%? Excel only knows it when the cell is a %.
+            self.problem(row_number, col, f"cần tỷ lệ phần trăm (ví dụ 25,73% hoặc ô định dạng %), gặp số {value!r}")
+            return None
         try:
             return parse(value)
         except NumberFormatError as exc:
@@ -313,7 +228,7 @@ class _Reader:
     def target(self, row_number: int, row: tuple[Any, ...]) -> Target | None:
         before = len(self.problems)
         direction_text = self.cell(row, self.fixed.get("direction"))
-        yes_no = direction_text is not None and _norm(direction_text) == _norm(DIRECTION_LABELS[Direction.YES_NO])
+        yes_no = direction_text is not None and norm(direction_text) == norm(DIRECTION_LABELS[Direction.YES_NO])
         text: dict[str, str] = {}
         for key in ("code", "indicator", "unit", "note", "source"):
             value = self.cell(row, self.fixed.get(key))
@@ -330,7 +245,7 @@ class _Reader:
             if self.cell(row, self.fixed.get(key)) is None:
                 self.problem(row_number, self.fixed.get(key), f"ô trống; cần {FIXED_COLUMNS[key].lower()}")
         direction = choices.get("direction") or Direction.HIGHER
-        amount = _yes_no if direction is Direction.YES_NO else _decimal
+        amount = cells.yes_no if direction is Direction.YES_NO else cells.amount
         years = []
         for year in sorted({year for year, _ in self.yearly}):
             values = {
@@ -368,17 +283,27 @@ def read_target_sheet(path: Path | str) -> TargetSheet:
     except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
         raise SheetError(path, [Problem("", 0, "", "", f"không đọc được tệp Excel (.xlsx): {exc}")]) from exc
     try:
-        names = {_norm(name): name for name in workbook.sheetnames}
-        if _norm(SHEET_NAME) not in names:
+        names = {norm(name): name for name in workbook.sheetnames}
+        if norm(SHEET_NAME) not in names:
             found = ", ".join(f"“{name}”" for name in workbook.sheetnames)
             raise SheetError(
                 path, [Problem(SHEET_NAME, 0, "", "", f"không có trang “{SHEET_NAME}” (các trang có: {found})")]
             )
-        sheet_name = names[_norm(SHEET_NAME)]
-        rows = [tuple(row) for row in workbook[sheet_name].iter_rows(values_only=True)]
+        sheet_name = names[norm(SHEET_NAME)]
+        rows: list[tuple[Any, ...]] = []
+        plain: set[tuple[int, int]] = set()
+        for number, cells in enumerate(workbook[sheet_name].iter_rows(), start=1):
+            rows.append(tuple(cell.value for cell in cells))
+            plain.update(
+                (number, col)
+                for col, cell in enumerate(cells)
+                if isinstance(cell.value, int | float)
+                and not isinstance(cell.value, bool)
+                and "%" not in (getattr(cell, "number_format", None) or "")
+            )
     finally:
         workbook.close()
-    reader = _Reader(rows, sheet_name)
+    reader = _Reader(rows, sheet_name, frozenset(plain))
     header = reader.read_header()
     targets: list[Target] = []
     seen: dict[str, int] = {}
@@ -402,11 +327,11 @@ def read_target_sheet(path: Path | str) -> TargetSheet:
     if reader.problems:
         raise SheetError(path, reader.problems)
     labels = {
-        Assigner.SUPERIOR: reader.meta.get(_norm(META_SUPERIOR), ASSIGNER_LABELS[Assigner.SUPERIOR]),
-        Assigner.OWN: reader.meta.get(_norm(META_OWN), ASSIGNER_LABELS[Assigner.OWN]),
+        Assigner.SUPERIOR: reader.meta.get(norm(META_SUPERIOR), ASSIGNER_LABELS[Assigner.SUPERIOR]),
+        Assigner.OWN: reader.meta.get(norm(META_OWN), ASSIGNER_LABELS[Assigner.OWN]),
     }
     return TargetSheet(
-        unit_name=reader.meta.get(_norm(META_UNIT), ""),
+        unit_name=reader.meta.get(norm(META_UNIT), ""),
         assigner_labels=labels,
         targets=targets,
         rows=seen,

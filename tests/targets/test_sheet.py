@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from openpyxl import load_workbook
 
 from kiemdiem.targets import Assigner, BasicKind, Direction, SheetError, read_target_sheet
 
@@ -29,8 +30,12 @@ def test_excel_numbers_dates_and_percent_cells_are_accepted(write_sheet):
     # given
     header = [*HEADER, "Hạn 2021", "Ngày đạt 2021", "% kế hoạch (công bố) 2021"]
     row = [*GOOD_ROW[:7], 1050, 1386.45, dt.datetime(2021, 9, 30), "20/09/2021", 1.3204]
+    path = write_sheet([row], header)
+    workbook = load_workbook(path)
+    workbook["Chỉ tiêu"]["L4"].number_format = "0.00%"  # as Excel formats a cell typed 132,04%
+    workbook.save(path)
     # when
-    figures = read_target_sheet(write_sheet([row], header)).targets[0].figures(2021)
+    figures = read_target_sheet(path).targets[0].figures(2021)
     # then
     assert figures.actual == Decimal("1386.45")
     assert (figures.deadline, figures.achieved_on) == (dt.date(2021, 9, 30), dt.date(2021, 9, 20))

@@ -69,3 +69,16 @@ def test_excel_float_noise_beyond_fifteen_digits_is_dropped(write_sheet):
     figures = read_target_sheet(path).targets[0].figures(2021)
     # then
     assert figures.actual == Decimal("0.3")
+
+
+def test_a_plain_number_in_a_percentage_column_is_refused_as_ambiguous(write_sheet):
+    # given: 25,73 typed into a % column without the % sign or format (it would print as 2.573%)
+    header = [*HEADER, "Tăng so với cùng kỳ (công bố) 2021"]
+    # when
+    with pytest.raises(SheetError) as refused:
+        read_target_sheet(write_sheet([[*GOOD_ROW, 25.73]], header))
+    # then
+    assert [str(p) for p in refused.value.problems] == [
+        "trang “Chỉ tiêu”, dòng 4, cột J (“Tăng so với cùng kỳ (công bố) 2021”): "
+        "cần tỷ lệ phần trăm (ví dụ 25,73% hoặc ô định dạng %), gặp số 25.73"
+    ]
