@@ -8,7 +8,7 @@ import pytest
 from kiemdiem.cli import main
 from kiemdiem.cli.example import DEFAULT_FOLDER
 from kiemdiem.org.dataset import DatasetError
-from kiemdiem.org.models import Organisation, Person, StateEmployment
+from kiemdiem.org.models import Leave, Organisation, Person, StateEmployment
 from kiemdiem.reviews.loading import example_load
 
 
@@ -164,3 +164,24 @@ def test_a_header_without_the_id_column_hides_no_other_problem_and_adds_none(tmp
         "people.csv, dòng 1: cột lạ “ma”; các cột dùng được: id, full_name, birth_date, gender, ethnicity",
         "people.csv, dòng 1: thiếu cột bắt buộc “id”",
     ]
+
+
+@pytest.mark.django_db
+def test_the_same_fact_written_twice_is_refused_instead_of_merged(tmp_path):
+    # given: the maternity leave entered again with another end date
+    folder = _copy(tmp_path)
+    _edit(
+        folder / "events.yaml",
+        "    end_date: 31/08/2021\n",
+        "    end_date: 31/08/2021\n  - person: VC008\n    kind: maternity\n    start_date: 01/03/2021\n"
+        "    end_date: 30/09/2021\n",
+    )
+    # when
+    with pytest.raises(DatasetError) as refused:
+        example_load(folder=folder, actor=None)
+    # then
+    assert [str(p) for p in refused.value.problems] == [
+        "events.yaml, leaves, mục 2: trùng với leaves, mục 1 (cùng person VC008, kind maternity, "
+        "start_date 01/03/2021); mỗi việc chỉ ghi một lần"
+    ]
+    assert Leave.objects.count() == 0

@@ -52,6 +52,14 @@ ALL_SPECS = (
     schema.PARTY_TRANSFERS,
 )
 DATASET_LOCK = "kiemdiem.org.dataset"
+# Facts without an id: the file, the name in the summary, the model, and the natural key after the person.
+FACTS: tuple[tuple[schema.FileSpec, str, type[models.Model], tuple[str, ...]], ...] = (
+    (schema.STATE_EMPLOYMENT, "cán bộ, công chức, viên chức", StateEmployment, ("organisation", "start_date")),
+    (schema.LEAVES, "nghỉ", Leave, ("kind", "start_date")),
+    (schema.DISCIPLINES, "kỷ luật", Discipline, ("track", "form", "decided_on")),
+    (schema.PARTY_STATUS_CHANGES, "miễn, đình chỉ sinh hoạt", PartyStatusChange, ("kind", "start_date")),
+    (schema.PARTY_TRANSFERS, "chuyển sinh hoạt đảng", PartyTransfer, ("transferred_on",)),
+)
 # Reference columns: column -> what it points at.
 ORG_REFS = ("parent", "organisation", "party_cell", "from_cell", "to_cell", "predecessor", "successor")
 CELL_REFS = ("party_cell", "from_cell", "to_cell")
@@ -109,8 +117,12 @@ class _Loader:
             for row in rows:
                 self._check_row(row)
         for spec in (schema.ORGANISATIONS, schema.COLLECTIVES, schema.PEOPLE, schema.POSITIONS):
-            self._check_unique(spec, "id")
-        self._check_unique(schema.PARTY_MEMBERS, "person")
+            self._check_unique(spec, ("id",))
+        self._check_unique(schema.PARTY_MEMBERS, ("person",))
+        # Two rows with one natural key would be saved as one, the second silently replacing the first.
+        self._check_unique(schema.SUCCESSIONS, ("predecessor", "successor"))
+        for spec, _kind, _model, key in FACTS:
+            self._check_unique(spec, ("person", *key))
         self._check_references()
         self._check_tree()
         self.problems.extend(
@@ -137,16 +149,19 @@ class _Loader:
             if values["form"] not in allowed:
                 row.problem(f"hình thức “{values['form']}” không có trong {values['track']}", "form")
 
-    def _check_unique(self, spec: schema.FileSpec, column: str) -> None:
-        seen: dict[str, str] = {}
+    def _check_unique(self, spec: schema.FileSpec, columns: tuple[str, ...]) -> None:
+        seen: dict[tuple[Any, ...], str] = {}
         for row in self.rows[spec]:
-            key = row.values.get(column)
-            if not key:
+            key = tuple(row.values.get(column) for column in columns)
+            if any(value in (None, "") for value in key):
                 continue
-            if key in seen:
-                row.problem(f"“{key}” trùng với {seen[key]}", column)
-            else:
+            if key not in seen:
                 seen[key] = row.where
+            elif len(columns) == 1:
+                row.problem(f"“{key[0]}” trùng với {seen[key]}", columns[0])
+            else:
+                same = ", ".join(f"{column} {_format(value)}" for column, value in zip(columns, key, strict=True))
+                row.problem(f"trùng với {seen[key]} (cùng {same}); mỗi việc chỉ ghi một lần")
 
     def _check_references(self) -> None:
         org_kinds = {
@@ -300,14 +315,7 @@ class _Loader:
             values = {k: v[k] for k in ("status", "admission_date", "official_date", "card_number")}
             values["party_cell"] = self._org(v["party_cell"])
             self._save("đảng viên", row, PartyMembership, {"person": self._person(v["person"])}, values)
-        facts: list[tuple[schema.FileSpec, str, type[models.Model], tuple[str, ...]]] = [
-            (schema.STATE_EMPLOYMENT, "cán bộ, công chức, viên chức", StateEmployment, ("organisation", "start_date")),
-            (schema.LEAVES, "nghỉ", Leave, ("kind", "start_date")),
-            (schema.DISCIPLINES, "kỷ luật", Discipline, ("track", "form", "decided_on")),
-            (schema.PARTY_STATUS_CHANGES, "miễn, đình chỉ sinh hoạt", PartyStatusChange, ("kind", "start_date")),
-            (schema.PARTY_TRANSFERS, "chuyển sinh hoạt đảng", PartyTransfer, ("transferred_on",)),
-        ]
-        for spec, kind, model, key in facts:
+        for spec, kind, model, key in FACTS:
             for row in self.rows[spec]:
                 resolved = {name: self._resolve(name, value) for name, value in row.values.items()}
                 lookup = {name: resolved[name] for name in ("person", *key)}
