@@ -185,3 +185,20 @@ def test_the_same_fact_written_twice_is_refused_instead_of_merged(tmp_path):
         "start_date 01/03/2021); mỗi việc chỉ ghi một lần"
     ]
     assert Leave.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_nested_value_from_an_indentation_slip_is_refused_not_stored_as_text(tmp_path):
+    # given: the name written as a list item
+    folder = _copy(tmp_path)
+    _edit(
+        folder / "organisations.yaml", "  name: Đảng bộ thành phố Hà Nội\n", "  name:\n  - Đảng bộ thành phố Hà Nội\n"
+    )
+    # when
+    with pytest.raises(DatasetError) as refused:
+        example_load(folder=folder, actor=None)
+    # then
+    assert [str(p) for p in refused.value.problems] == [
+        "organisations.yaml, organisations, mục 1 (id TP-HN), khóa name: "
+        "cần một giá trị trên cùng dòng với khóa, gặp một danh sách hoặc nhóm khóa lồng nhau"
+    ]

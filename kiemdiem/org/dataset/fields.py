@@ -108,6 +108,8 @@ class Field:
     default: Any = None
 
     def read(self, raw: Any) -> Any:
+        if isinstance(raw, list | dict):  # YAML indentation slips give a list or a mapping where one value belongs
+            raise FieldError("cần một giá trị trên cùng dòng với khóa, gặp một danh sách hoặc nhóm khóa lồng nhau")
         if _blank(raw):
             if self.required:
                 raise FieldError("bắt buộc, đang để trống")
