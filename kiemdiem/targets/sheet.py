@@ -270,12 +270,30 @@ class _Reader:
         )
 
 
+def _formulas_without_values(path: Path, sheet_name: str, values: list[tuple[Any, ...]]) -> list[tuple[int, int]]:
+    """Cells holding a formula whose result the file does not store (written by a program, never opened
+    in Excel): read for their values they look empty, and a target would silently go unjudged."""
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        found = []
+        for number, cells in enumerate(workbook[sheet_name].iter_rows(values_only=True), start=1):
+            row = values[number - 1] if number <= len(values) else ()
+            for col, formula in enumerate(cells):
+                empty = col >= len(row) or row[col] is None
+                if empty and isinstance(formula, str) and formula.startswith("="):
+                    found.append((number, col))
+        return found
+    finally:
+        workbook.close()
+
+
 def read_target_sheet(path: Path | str) -> TargetSheet:
     """Read every target of the sheet ``Chỉ tiêu`` in the workbook at ``path``.
 
     Raises :class:`SheetError` listing every problem (file, sheet, row, column, what was expected)
     when anything is wrong, including an unreadable file, a missing sheet, an unknown header, a
-    malformed number or date, an unknown choice, or a target code given twice.
+    malformed number or date, an unknown choice, a formula without its stored result, or a target
+    code given twice.
     """
     path = Path(path)
     try:
@@ -324,6 +342,10 @@ def read_target_sheet(path: Path | str) -> TargetSheet:
             targets.append(target)
         if not targets and not reader.problems:
             reader.problem(header + 2, None, "bảng không có chỉ tiêu nào")
+    for row_number, col in _formulas_without_values(path, sheet_name, rows):
+        reader.problem(
+            row_number, col, "ô có công thức nhưng tệp chưa lưu kết quả tính; mở tệp bằng Excel, lưu lại rồi nhập"
+        )
     if reader.problems:
         raise SheetError(path, reader.problems)
     labels = {

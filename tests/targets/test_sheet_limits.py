@@ -82,3 +82,16 @@ def test_a_plain_number_in_a_percentage_column_is_refused_as_ambiguous(write_she
         "trang “Chỉ tiêu”, dòng 4, cột J (“Tăng so với cùng kỳ (công bố) 2021”): "
         "cần tỷ lệ phần trăm (ví dụ 25,73% hoặc ô định dạng %), gặp số 25.73"
     ]
+
+
+def test_a_formula_without_its_stored_result_is_refused_not_read_as_empty(write_sheet):
+    # given: a sheet written by a program, the actual as a formula never calculated by Excel
+    path = write_sheet([[*GOOD_ROW[:8], "=1000+386.45"]])
+    # when
+    with pytest.raises(SheetError) as refused:
+        read_target_sheet(path)
+    # then
+    assert [str(p) for p in refused.value.problems] == [
+        "trang “Chỉ tiêu”, dòng 4, cột I (“Thực hiện 2021”): "
+        "ô có công thức nhưng tệp chưa lưu kết quả tính; mở tệp bằng Excel, lưu lại rồi nhập"
+    ]
