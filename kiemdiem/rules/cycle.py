@@ -9,14 +9,32 @@ let the period choose).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kiemdiem.rules.api import SubjectResult, rate_subjects
 from kiemdiem.rules.constraints import CycleResult, QuotaException, Subject, rate_cycle
 from kiemdiem.rules.constraints.cycle import Engine
-from kiemdiem.rules.constraints.parameters import ConstraintParams
+from kiemdiem.rules.constraints.parameters import ConstraintParams, load_params
 from kiemdiem.rules.params import ParamOverrides
+
+# Engine conditions that the constraints apply in a cycle with facts the engine does not have:
+# (rulebook, condition) -> the constraint's member-discipline rule. 366-QĐ/TW Điều 11 k4 makes a
+# leadership collective KHTNV only for a member's duty-related violation, and not for one at the
+# member's previous unit or outside the collective's remit; the derived ``members.disciplined``
+# counts every discipline (right for the HTXSNV test of k1, too wide for k4).
+DELEGATED: dict[tuple[str, str], str] = {("party-366-43hd", "r366.c.k.member_disciplined"): "r366.k.c"}
+
+
+def delegated_overrides(params: ParamOverrides | None, constraint_params: ConstraintParams) -> ParamOverrides:
+    """``params`` plus the engine conditions whose constraint rule is enabled (see :data:`DELEGATED`)."""
+    delegated: dict[str, dict[str, str]] = {}
+    for (code, condition), rule in DELEGATED.items():
+        book = constraint_params.rulebooks.get(code)
+        if book and any(r.rule == rule and r.enabled for r in book.member_discipline):
+            delegated.setdefault(code, {})[condition] = rule
+    return dataclasses.replace(params or ParamOverrides(), delegated=delegated)
 
 
 def rules_engine(*, params: ParamOverrides | None = None) -> Engine:
@@ -55,13 +73,15 @@ def rate_cycle_with_rules(
     """Rate every subject of a cycle in the rules' order, then apply caps and report quotas.
 
     ``params`` override rulebook thresholds (``kiemdiem rate-case --params``); ``constraint_params``
-    the cross-subject ones (defaults: kiemdiem/rules/constraints/params/). The rulebook of a
+    the cross-subject ones (defaults: kiemdiem/rules/constraints/params/); an engine condition the
+    constraints apply with fuller facts is left to them (:data:`DELEGATED`). The rulebook of a
     subject that names none is the one :func:`kiemdiem.rules.select_rulebook` gives for the period
     and its kind. Raises ``SubjectError``, ``OrderCycleError``, ``FactError``, ``NoRulebookError``.
     """
+    constraint_params = constraint_params or load_params()
     return rate_cycle(
         subjects,
-        rules_engine(params=params),
+        rules_engine(params=delegated_overrides(params, constraint_params)),
         period,
         params=constraint_params,
         quota_exceptions=quota_exceptions,

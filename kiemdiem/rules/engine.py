@@ -57,9 +57,16 @@ def plan_for(
         rules = book.build(SubjectKind(kind), params)
         notices = list(_option_notices(book, SubjectKind(kind), period, overrides))
         if overrides:
-            disabled = overrides.disabled.get(book.code, frozenset())
-            rules = rules.without(disabled)
+            present = {c.id for c in rules.all_conditions()}
+            disabled = overrides.disabled.get(book.code, frozenset()) & present
+            delegated = {cid: rule for cid, rule in overrides.delegated.get(book.code, {}).items() if cid in present}
+            rules = rules.without(disabled | frozenset(delegated))
             notices += [f"Điều kiện {cid} đã được tắt theo cấu hình ({overrides.source})." for cid in sorted(disabled)]
+            notices += [
+                f"Điều kiện {cid} do bước ràng buộc giữa các chủ thể áp dụng (quy tắc {rule}), vì chỉ bước đó "
+                "biết vi phạm có liên quan đến công vụ không và các trường hợp không tính cho tập thể."
+                for cid, rule in sorted(delegated.items())
+            ]
             notices += [
                 f"Tham số {name} = {value} theo cấu hình ({overrides.source})."
                 for name, value in params.overridden().items()

@@ -59,6 +59,9 @@ class ParamOverrides:
     disabled: dict[str, frozenset[str]] = field(default_factory=dict)
     options: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    # Conditions left to the cross-subject constraints, which hold facts the engine lacks:
+    # rulebook code -> {condition id: the constraint rule that applies it instead}.
+    delegated: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def option(self, name: str) -> str:
         return self.options.get(name, DEFAULT_OPTIONS[name])
