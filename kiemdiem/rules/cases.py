@@ -25,6 +25,7 @@ from kiemdiem.rules.levels import Level
 from kiemdiem.rules.params import ParamOverrides
 from kiemdiem.rules.periods import parse_period
 from kiemdiem.rules.registry import rulebook_by_code, select_rulebook
+from kiemdiem.rules.yamlio import load_yaml
 
 CASE_KEYS = {"name", "period", "rulebook", "subject", "expect"}
 EXPECT_KEYS = {"rating", "status", "max_rating", "not_rating", "cites"}
@@ -72,7 +73,7 @@ def load_cases(path: str | Path, params: ParamOverrides | None = None) -> list[C
 
 def _load_file(file: Path, params: ParamOverrides | None) -> list[Case]:
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = load_yaml(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise CaseFileError(f"{file}: không đọc được tệp ({exc})") from exc
     except yaml.YAMLError as exc:
@@ -110,6 +111,8 @@ def _case(file: Path, index: int, raw: Any, params: ParamOverrides | None) -> Ca
             rulebook = _forced_rulebook(str(code), raw["subject"]["kind"], where)
     except FactError as exc:
         raise CaseFileError(f"{where}: khóa 'subject.{exc.key}': {exc.detail}") from exc
+    except CaseFileError:  # already names the file and the case
+        raise
     except RulesError as exc:
         raise CaseFileError(f"{where}: {exc}") from exc
     expect = raw.get("expect")

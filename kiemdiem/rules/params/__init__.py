@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 
 from kiemdiem.rules.errors import ParamsError
+from kiemdiem.rules.yamlio import load_yaml
 
 PARAMS_DIR = Path(__file__).resolve().parent
 ENV_VAR = "KIEMDIEM_RULES_PARAMS"
@@ -72,7 +73,7 @@ def load_overrides(path: str | Path) -> ParamOverrides:
     """Read a user override file; raises ``ParamsError`` naming the file and the key."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
         raise ParamsError(f"{path}: không đọc được tệp tham số ({exc.strerror})") from exc
     except UnicodeDecodeError as exc:
