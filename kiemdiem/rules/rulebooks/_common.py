@@ -105,6 +105,9 @@ A_LED_UNITS = "Không khai kết quả chỉ tiêu của đơn vị, lĩnh vực
 A_UNITS_DISCIPLINED = "Không khai số đơn vị, thành viên bị kỷ luật: coi như không có."
 A_UNITS_KHTNV = "Không khai xếp loại của các đơn vị thuộc quyền: coi như không quá ngưỡng không hoàn thành nhiệm vụ."
 A_MONTHS = "Không khai số tháng công tác (months_worked): coi như công tác đủ kỳ."
+A_MONTHS_FROM_LEAVE = (
+    "Không khai số tháng công tác (months_worked): tính bằng 12 tháng trừ các lần nghỉ đã khai (leave)."
+)
 A_EXEMPTION = "Không khai miễn, đình chỉ sinh hoạt (party.exemption): coi như không."
 A_NEW_MEMBER = "Không khai thời gian từ khi kết nạp (party.months_since_admission): coi như từ 6 tháng trở lên."
 A_LEAVE = "Không khai thời gian nghỉ (leave): coi như không nghỉ."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from kiemdiem.rules.conditions import Cap, Condition, Exclusion, KindRules, pct
+from kiemdiem.rules.facts import LEAVE_KINDS
 from kiemdiem.rules.levels import Level, SubjectKind
 from kiemdiem.rules.params import Params
 from kiemdiem.rules.rulebooks._common import (
@@ -22,6 +23,7 @@ from kiemdiem.rules.rulebooks._common import (
     A_LEAVE,
     A_LED_UNITS,
     A_MONTHS,
+    A_MONTHS_FROM_LEAVE,
     DISC_ABSENT,
     EXCEEDED_ASSUMED,
     LATE_ASSUMED,
@@ -132,12 +134,16 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
         ],
     }
     triggers = _triggers(b, kind, k, amended)
+    # Reviews under NĐ 90 are yearly: without months_worked, a declared leave still tells the time worked.
+    all_leave = pl.sum_horizontal([col(f"leave.{k}_months") for k in LEAVE_KINDS])
+    from_leave = col("months_worked").is_null() & col("leave.sick_months").is_not_null()
+    worked = pl.coalesce(col("months_worked"), pl.when(from_leave).then(12 - all_leave))
     exclusions = [
         Exclusion(
             b.cond(
                 "rnd90.excl.months",
                 f"{ND90}, Điều 2 khoản 3",
-                (col("months_worked") < p("min_months_worked")) & ~(col("leave.maternity_months").fill_null(0) > 0),
+                (worked < p("min_months_worked")) & ~(col("leave.maternity_months").fill_null(0) > 0),
                 f"Thời gian công tác dưới {p('min_months_worked')} tháng trong năm (không do nghỉ thai sản): "
                 "kiểm điểm nhưng không đánh giá, xếp loại.",
                 f"Thời gian công tác từ {p('min_months_worked')} tháng trở lên (hoặc nghỉ thai sản): vẫn "
@@ -169,6 +175,17 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
         )
     ]
     notes = [] if kind == SubjectKind.CADRE else [leader_assumed_note(b, "rnd90.note.leader", f"{x} khoản 2")]
+    notes.append(
+        b.cond(
+            "rnd90.note.months",
+            f"{ND90}, Điều 2 khoản 3",
+            from_leave,
+            "",
+            "",
+            assume_when=from_leave,
+            assumption=A_MONTHS_FROM_LEAVE,
+        )
+    )
     notes += [
         b.cond(
             "rnd90.note.maternity",
@@ -178,7 +195,7 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
             "",
         )
     ]
-    return KindRules(exclusions, triggers, levels, caps, notes)
+    return KindRules(exclusions, triggers, levels, caps, notes, floor_gap=k)
 
 
 def _triggers(b: Book, kind: SubjectKind, k: str, amended: bool) -> list[Condition]:
