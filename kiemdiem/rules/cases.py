@@ -133,8 +133,10 @@ def _forced_rulebook(code: str, kind: str, where: str) -> str:
 
 
 def _validate_expect(expect: Any, where: str) -> None:
-    if not isinstance(expect, dict):
-        raise CaseFileError(f"{where}: khóa 'expect' cần một bảng khóa–giá trị")
+    if not isinstance(expect, dict) or not expect:
+        raise CaseFileError(
+            f"{where}: khóa 'expect' cần một bảng khóa–giá trị có ít nhất một khóa ({', '.join(sorted(EXPECT_KEYS))})"
+        )
     allowed = {
         "rating": (*LEVEL_CODES, "not_rated", "review_only"),
         "status": ("rated", "not_rated", "review_only"),

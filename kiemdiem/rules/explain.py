@@ -44,7 +44,8 @@ def explain_row(row: dict[str, Any], rules: KindRules, notices: tuple[str, ...] 
 
     def add(c: Condition, holds: bool) -> None:
         text = c.text if holds else c.text_false
-        if text:
+        # a trigger tested false and a level condition held can say the same thing (≥ 50 points)
+        if text and not any(r.text == text and r.cites == c.cites for r in out.reasons):
             out.reasons.append(Reason(c.id, c.cites, text, c.confirmed))
 
     def assume(cs: list[Condition]) -> None:

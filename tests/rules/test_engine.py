@@ -211,3 +211,17 @@ def test_no_gap_reason_when_a_listed_case_holds_or_the_text_closes_the_gap():
     # then
     assert (listed.rating.value, closed.rating.value) == ("KHTNV", "KHTNV")
     assert "floor.gap" not in [r.rule for r in listed.reasons + closed.reasons]
+
+
+def test_a_reason_is_not_repeated_when_a_trigger_and_a_level_say_the_same():
+    # given a civil servant with 60 points (NĐ 335: the "< 50" trigger fails, the "≥ 50" level holds)
+    subject = {"kind": "civil_servant", "score": {"total": 60}}
+
+    # when
+    [result] = rate_subjects([subject], 2026)
+
+    # then
+    texts = [reason.text for reason in result.reasons]
+    assert result.rating == Level.HTNV
+    assert texts.count("Đạt từ 50 điểm trở lên.") == 1
+    assert "Chưa đạt 70 điểm." in texts

@@ -140,6 +140,12 @@ def test_text_report_is_vietnamese_and_marks_unconfirmed_reasons(tmp_path, capsy
             "YAML không hợp lệ (khóa 'kind' bị lặp lại trong cùng một bảng\n  in \"<unicode string>\", line 11",
         ),
         (
+            "empty expect",
+            "- name: Mười hai\n  period: 2026\n  subject: {kind: civil_servant, score: {total: 80}}\n  expect: {}\n",
+            "trường hợp số 3 «Mười hai»: khóa 'expect' cần một bảng khóa–giá trị có ít nhất một khóa "
+            "(cites, max_rating",
+        ),
+        (
             "quarter under a rulebook without quarters",
             "- name: Mười một\n  period: 2021-Q2\n  rulebook: party-132-21hd\n  subject: {kind: party_member}\n",
             "trường hợp số 3 «Mười một»: Bộ quy tắc party-132-21hd không đánh giá theo quý (kỳ 2021-Q2)",
