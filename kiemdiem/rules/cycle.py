@@ -14,9 +14,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kiemdiem.rules.api import SubjectResult, rate_subjects
-from kiemdiem.rules.constraints import CycleResult, QuotaException, Subject, rate_cycle
+from kiemdiem.rules.constraints import CycleResult, QuotaException, Subject, SubjectError, rate_cycle
 from kiemdiem.rules.constraints.cycle import Engine
 from kiemdiem.rules.constraints.parameters import ConstraintParams, load_params
+from kiemdiem.rules.errors import FactError
+from kiemdiem.rules.facts import subject_row
 from kiemdiem.rules.params import ParamOverrides
 
 # Engine conditions that the constraints apply in a cycle with facts the engine does not have:
@@ -76,8 +78,10 @@ def rate_cycle_with_rules(
     the cross-subject ones (defaults: kiemdiem/rules/constraints/params/); an engine condition the
     constraints apply with fuller facts is left to them (:data:`DELEGATED`). The rulebook of a
     subject that names none is the one :func:`kiemdiem.rules.select_rulebook` gives for the period
-    and its kind. Raises ``SubjectError``, ``OrderCycleError``, ``FactError``, ``NoRulebookError``.
+    and its kind. Raises ``SubjectError`` (also for facts that do not follow the case format, naming the
+    subject and the key), ``OrderCycleError``, ``NoRulebookError``.
     """
+    check_facts(subjects)
     constraint_params = constraint_params or load_params()
     return rate_cycle(
         subjects,
@@ -86,3 +90,20 @@ def rate_cycle_with_rules(
         params=constraint_params,
         quota_exceptions=quota_exceptions,
     )
+
+
+def check_facts(subjects: Sequence[Subject]) -> None:
+    """Refuse, before anything is rated, facts that are not a case-format ``subject`` map: the error
+    names the subject (name and id) and the key, which the engine alone cannot do in a cycle."""
+    for subject in subjects:
+        if not isinstance(subject.facts, Mapping):
+            raise SubjectError(f"{subject.label}: khóa 'facts' cần một bảng khóa–giá trị, nhận {subject.facts!r}.")
+        kind = subject.facts.get("kind", subject.kind.value)
+        if kind != subject.kind.value:
+            raise SubjectError(
+                f"{subject.label}: khóa 'facts.kind' là {kind!r}, khác loại của chủ thể ({subject.kind.value})."
+            )
+        try:
+            subject_row({**subject.facts, "kind": subject.kind.value})
+        except FactError as exc:
+            raise SubjectError(f"{subject.label}: khóa 'facts.{exc.key}': {exc.detail}") from exc

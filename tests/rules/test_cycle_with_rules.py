@@ -1,7 +1,9 @@
 """A small 2021 cycle rated end to end through the real rulebooks and the cross-subject constraints."""
 
+import pytest
+
 from kiemdiem.rules import rate_cycle_with_rules
-from kiemdiem.rules.constraints import Subject
+from kiemdiem.rules.constraints import Subject, SubjectError
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.levels import SubjectKind as Kind
 
@@ -139,3 +141,33 @@ def test_366_collective_khtnv_for_a_members_duty_related_discipline():
     (cap,) = outcome.adjustments
     assert (cap.rule, cap.cites, cap.confirmed) == ("r366.k.c", "366-QĐ/TW, Điều 11 k4", True)
     assert "Nguyễn Văn Bình (dv1)" in cap.text
+
+
+@pytest.mark.parametrize(
+    ("facts", "message"),
+    [
+        (
+            {"score": {"total": 200}},
+            "Trần Thị Lan (dv-9): khóa 'facts.score.total': giá trị 200 nằm ngoài khoảng cho phép (từ 0 đến 100)",
+        ),
+        ({"scor": 1}, "Trần Thị Lan (dv-9): khóa 'facts.scor': khóa không có trong định dạng"),
+        ([1], "Trần Thị Lan (dv-9): khóa 'facts' cần một bảng khóa–giá trị, nhận [1]."),
+        (
+            {"kind": "collective"},
+            "Trần Thị Lan (dv-9): khóa 'facts.kind' là 'collective', khác loại của chủ thể (party_member).",
+        ),
+    ],
+)
+def test_bad_facts_in_a_cycle_name_the_subject_and_the_key(facts, message):
+    # given one valid subject and one with bad facts
+    subjects = [
+        Subject(id="dv-1", name="Lê Văn An", kind=Kind.PARTY_MEMBER, side="party", facts={}),
+        Subject(id="dv-9", name="Trần Thị Lan", kind=Kind.PARTY_MEMBER, side="party", facts=facts),
+    ]
+
+    # when
+    with pytest.raises(SubjectError) as error:
+        rate_cycle_with_rules(subjects, "2025")
+
+    # then
+    assert str(error.value).startswith(message)
