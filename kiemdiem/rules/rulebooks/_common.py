@@ -12,6 +12,7 @@ import polars as pl
 
 from kiemdiem.rules.conditions import Condition, Exclusion
 from kiemdiem.rules.discipline import FORMS
+from kiemdiem.rules.facts import LEAVE_KINDS
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.params import Params
 
@@ -84,6 +85,16 @@ def late_share() -> pl.Expr:
 
 
 LATE_ASSUMED = col("tasks.late_or_low_quality").is_null() & col("tasks.assigned").is_not_null()
+
+
+LEAVE_WITHOUT_MONTHS = col("months_worked").is_null() & col("leave.sick_months").is_not_null()
+
+
+def months_worked_in_year() -> pl.Expr:
+    """``months_worked``, or for a yearly review without it, 12 minus the months of declared leave
+    (null when neither is given). The facts step fills every leave kind once a list is given."""
+    all_leave = pl.sum_horizontal([col(f"leave.{k}_months") for k in LEAVE_KINDS])
+    return pl.coalesce(col("months_worked"), pl.when(LEAVE_WITHOUT_MONTHS).then(12 - all_leave))
 
 
 def leader() -> pl.Expr:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import polars as pl
 
 from kiemdiem.rules.conditions import Cap, Condition, Exclusion, KindRules, pct
-from kiemdiem.rules.facts import LEAVE_KINDS
 from kiemdiem.rules.levels import Level, SubjectKind
 from kiemdiem.rules.params import Params
 from kiemdiem.rules.rulebooks._common import (
@@ -27,6 +26,7 @@ from kiemdiem.rules.rulebooks._common import (
     DISC_ABSENT,
     EXCEEDED_ASSUMED,
     LATE_ASSUMED,
+    LEAVE_WITHOUT_MONTHS,
     Book,
     at_least_share,
     col,
@@ -35,6 +35,7 @@ from kiemdiem.rules.rulebooks._common import (
     late_share,
     leader,
     leader_assumed_note,
+    months_worked_in_year,
     tasks_share,
 )
 
@@ -135,9 +136,7 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
     }
     triggers = _triggers(b, kind, k, amended)
     # Reviews under NĐ 90 are yearly: without months_worked, a declared leave still tells the time worked.
-    all_leave = pl.sum_horizontal([col(f"leave.{k}_months") for k in LEAVE_KINDS])
-    from_leave = col("months_worked").is_null() & col("leave.sick_months").is_not_null()
-    worked = pl.coalesce(col("months_worked"), pl.when(from_leave).then(12 - all_leave))
+    worked, from_leave = months_worked_in_year(), LEAVE_WITHOUT_MONTHS
     exclusions = [
         Exclusion(
             b.cond(
