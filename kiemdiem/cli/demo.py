@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
 
     setup_django()
     from django.core.exceptions import ValidationError
+    from django.core.management.base import SystemCheckError
 
     from kiemdiem.org.dataset import DatasetError
 
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     for number, step in enumerate(STEPS, start=1):
         try:
             done = step.run(context)
-        except (DatasetError, ValidationError) as error:
+        except (DatasetError, ValidationError, SystemCheckError) as error:
             print(f"{number}. {step.title}: không thành công.\n{error}", file=sys.stderr)
             return 1
         print(f"{number}. {step.title}: {done}")

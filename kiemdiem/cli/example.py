@@ -22,6 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     setup_django()
+    from django.db import DatabaseError
+
     from kiemdiem.org.dataset import DatasetError
     from kiemdiem.reviews.loading import example_load
 
@@ -29,6 +31,12 @@ def run(args: argparse.Namespace) -> int:
         summary = example_load(folder=args.folder, actor=None)
     except DatasetError as error:
         print(f"Không nạp được dữ liệu từ {args.folder}.\n{error}", file=sys.stderr)
+        return 1
+    except DatabaseError as error:
+        print(
+            f"Cơ sở dữ liệu chưa sẵn sàng ({error}); chạy “kiemdiem migrate” trước rồi nạp lại. Không nạp gì.",
+            file=sys.stderr,
+        )
         return 1
     print(f"Đã nạp dữ liệu mẫu từ {args.folder}:")
     for kind, counts in summary.dataset.counts.items():

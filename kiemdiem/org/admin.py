@@ -142,7 +142,14 @@ class PartyTransferInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ("full_name", "external_code", "birth_date", "gender", "party_status")
-    list_filter = ("gender", "party_membership__status", "positions__role", "state_employments__category")
+    list_filter = (
+        "party_membership__status",
+        ("party_membership__party_cell__parent", admin.RelatedOnlyFieldListFilter),
+        ("positions__organisation", admin.RelatedOnlyFieldListFilter),
+        "positions__role",
+        "state_employments__category",
+        "gender",
+    )
     search_fields = ("full_name", "external_code")
     inlines = (
         PositionInline,
@@ -166,7 +173,14 @@ class PersonAdmin(admin.ModelAdmin):
 @admin.register(Position)
 class PositionAdmin(admin.ModelAdmin):
     list_display = ("person", "title", "role", "organisation", "collective", "start_date", "end_date", "is_concurrent")
-    list_filter = ("role", "is_concurrent", "is_review_place", "organisation__level", "collective__kind")
+    list_filter = (
+        "role",
+        "is_concurrent",
+        "is_review_place",
+        "organisation__level",
+        ("organisation", admin.RelatedOnlyFieldListFilter),
+        "collective__kind",
+    )
     search_fields = ("person__full_name", "person__external_code", "title", "organisation__name", "collective__name")
     autocomplete_fields = ("person", "organisation", "collective")
     list_select_related = ("person", "organisation", "collective")

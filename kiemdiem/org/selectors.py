@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 
 from kiemdiem.org.models import (
     Collective,
     Organisation,
     OrganisationSuccession,
+    OrgLevel,
     PartyMembership,
     Position,
 )
@@ -22,9 +23,20 @@ def _overlapping(start: dt.date, end: dt.date, *, begin: str = "valid_from", fin
     )
 
 
+# From the top of the tree down; the codes themselves do not sort that way.
+LEVEL_RANK = {
+    OrgLevel.CENTRAL: 0,
+    OrgLevel.PROVINCE: 1,
+    OrgLevel.DISTRICT: 2,
+    OrgLevel.COMMUNE: 3,
+    OrgLevel.GRASSROOTS: 4,
+}
+
+
 def organisation_list() -> QuerySet[Organisation]:
-    """Every organisation, with its parent, ordered by level then name."""
-    return Organisation.objects.select_related("parent").order_by("level", "name")
+    """Every organisation, with its parent, ordered from the top level down, then by name."""
+    rank = Case(*(When(level=level, then=Value(order)) for level, order in LEVEL_RANK.items()), default=Value(9))
+    return Organisation.objects.select_related("parent").order_by(rank, "name")
 
 
 def organisations_existing_on(*, day: dt.date) -> QuerySet[Organisation]:

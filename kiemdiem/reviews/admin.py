@@ -115,7 +115,21 @@ class ReviewAdmin(admin.ModelAdmin):
         "subject_collective__name",
         "subject_organisation__name",
     )
-    readonly_fields = ("cycle", "subject_collective", "subject_organisation", "subject_person", "place")
+    # Levels and statuses change only through the review workflow (with its reasons and audit rows),
+    # never by editing a row here.
+    readonly_fields = (
+        "cycle",
+        "subject_collective",
+        "subject_organisation",
+        "subject_person",
+        "place",
+        "status",
+        "self_level",
+        "proposed_level",
+        "decided_level",
+        "created_at",
+        "updated_at",
+    )
     list_select_related = (
         "cycle",
         "cycle__scope",

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kiemdiem.org import selectors as org_selectors
 from kiemdiem.org.models import Collective, Organisation, OrgKind, Person, Position
@@ -46,6 +46,12 @@ def _audit(
     *, actor: Any, action: str, cycle: ReviewCycle | None = None, review: Review | None = None, **detail: Any
 ) -> None:
     AuditEntry.objects.create(actor=actor, action=action, cycle=cycle, review=review, detail=detail)
+
+
+def _vi(label: Any) -> str:
+    # The messages are Vietnamese sentences; keep the labels inside them Vietnamese too.
+    with translation.override("vi"):
+        return str(label)
 
 
 def _validity(valid_from: dt.date | None, valid_to: dt.date | None) -> str:
@@ -88,7 +94,7 @@ def review_cycle_check_open(*, scope: Organisation, period: Period | str) -> tup
     )
     if existing is not None:
         raise ValidationError(
-            SECOND_OPEN_CYCLE.format(period=value.code, scope=scope, status=existing.get_status_display()),
+            SECOND_OPEN_CYCLE.format(period=value.code, scope=scope, status=_vi(CycleStatus(existing.status).label)),
             code="second_open_cycle",
         )
     return value, party_rulebook, state_rulebook
@@ -124,7 +130,7 @@ def review_cycle_open(
             cycle.save()
     except IntegrityError:  # a concurrent opening won the race
         raise ValidationError(
-            SECOND_OPEN_CYCLE.format(period=value.code, scope=scope, status=CycleStatus.OPEN.label),
+            SECOND_OPEN_CYCLE.format(period=value.code, scope=scope, status=_vi(CycleStatus.OPEN.label)),
             code="second_open_cycle",
         ) from None
     _audit(actor=actor, action="review_cycle_open", cycle=cycle, period=value.code, party_rulebook=party_rulebook)

@@ -201,3 +201,58 @@ def test_command_line_reports_a_refusal_without_traceback(tmp_path, capsys):
     assert "organisations.yaml, organisations, mục 1 (id A), khóa level: bắt buộc, đang để trống" in err
     assert "Traceback" not in err
     assert Organisation.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_duplicate_id_unknown_column_and_wrong_cell_kind_are_all_reported(tmp_path):
+    # given
+    folder = tmp_path / "district"
+    shutil.copytree(DEFAULT_FOLDER, folder)
+    people = folder / "people.csv"
+    lines = people.read_text(encoding="utf-8").splitlines()
+    lines[0] += ",ghi_chu"
+    lines[1:] = [line + "," for line in lines[1:]]
+    lines.append("H001,Lò Thị Trùng,01/01/1980,Nữ,Thái,")
+    people.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    members = folder / "party_members.csv"
+    members.write_text(members.read_text(encoding="utf-8").replace(",CB-VC-1,", ",X-VC-UBND,", 1), encoding="utf-8")
+    # when
+    with pytest.raises(DatasetError) as refused:
+        example_load(folder=folder, actor=None)
+    # then
+    problems = [str(p) for p in refused.value.problems]
+    assert problems[0] == (
+        "people.csv, dòng 1: cột lạ “ghi_chu”; các cột dùng được: id, full_name, birth_date, gender, ethnicity"
+    )
+    assert "people.csv, dòng 134, cột id: “H001” trùng với dòng 2" in problems
+    assert any(
+        p.startswith("party_members.csv, dòng ") and p.endswith("cột party_cell: “X-VC-UBND” không phải chi bộ")
+        for p in problems
+    )
+    assert len(problems) == 3
+    assert Person.objects.count() == 0
+
+
+def test_loading_into_a_database_not_yet_migrated_says_what_to_do(tmp_path):
+    # given
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["KIEMDIEM_DATA_DIR"] = str(tmp_path)
+    # when
+    done = subprocess.run(
+        [sys.executable, "-m", "kiemdiem", "example", "load"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    # then
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Cơ sở dữ liệu chưa sẵn sàng (no such table: org_organisation); "
+        "chạy “kiemdiem migrate” trước rồi nạp lại. Không nạp gì.\n"
+    )

@@ -83,3 +83,32 @@ def test_admin_opens_a_cycle_through_the_service_and_shows_its_refusal(superuser
     assert refused.status_code == 200
     assert "Đã có kỳ kiểm điểm 2021 của Đảng bộ huyện Thanh Vân chưa kết thúc" in refused.content.decode()
     assert ReviewCycle.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_change_pages_of_the_example_answer_200_and_filters_work(superuser_client):
+    # given
+    from kiemdiem.cli.example import DEFAULT_FOLDER
+    from kiemdiem.org.models import Organisation, Person
+    from kiemdiem.reviews.loading import example_load
+    from kiemdiem.reviews.models import Review
+
+    example_load(folder=DEFAULT_FOLDER, actor=None)
+    deputy = Person.objects.get(external_code="H002")
+    district = Organisation.objects.get(external_code="H-TV")
+    cell = Organisation.objects.get(external_code="X-VC-DB")
+    # when
+    pages = [
+        superuser_client.get(reverse("admin:org_person_change", args=[deputy.pk])),
+        superuser_client.get(reverse("admin:org_organisation_change", args=[district.pk])),
+        superuser_client.get(reverse("admin:reviews_review_change", args=[Review.objects.first().pk])),
+        superuser_client.get(reverse("admin:reviews_reviewcycle_change", args=[ReviewCycle.objects.get().pk])),
+    ]
+    probationary = superuser_client.get(
+        reverse("admin:org_person_changelist"),
+        {"party_membership__status__exact": "probationary", "party_membership__party_cell__parent__id__exact": cell.pk},
+    )
+    # then
+    assert [page.status_code for page in pages] == [200, 200, 200, 200]
+    assert probationary.status_code == 200
+    assert list(probationary.context["cl"].queryset.values_list("external_code", flat=True)) == ["VC027"]

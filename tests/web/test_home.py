@@ -53,3 +53,4 @@ def test_home_page_is_available_in_english(client):
     html = page.content.decode()
     assert '<html lang="en">' in html
     assert "<h1>Review and quality rating</h1>" in html
+    assert '<option value="vi">Tiếng Việt</option>' in html

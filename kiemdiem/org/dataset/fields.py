@@ -5,12 +5,14 @@ the Vietnamese way (3,33), choices by code or by their Vietnamese label. Each co
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import models
+from django.utils import translation
 
 
 class FieldError(ValueError):
@@ -26,7 +28,8 @@ def _blank(value: Any) -> bool:
 
 def text(max_length: int) -> Converter:
     def convert(value: Any) -> str:
-        result = str(value).strip()
+        # Some Vietnamese keyboards write decomposed accents (Unicode tổ hợp); store one form.
+        result = unicodedata.normalize("NFC", str(value).strip())
         if len(result) > max_length:
             raise FieldError(f"dài {len(result)} ký tự, tối đa {max_length}")
         return result
@@ -53,7 +56,7 @@ _FALSE = {"không", "khong", "no", "false", "0"}
 def boolean(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raw = str(value).strip().lower()
+    raw = unicodedata.normalize("NFC", str(value).strip().lower())
     if raw in _TRUE:
         return True
     if raw in _FALSE:
@@ -79,14 +82,17 @@ def decimal(value: Any) -> Decimal:
 
 
 def choice(choices: type[models.TextChoices]) -> Converter:
-    by_key = {str(value).lower(): value for value in choices.values}
-    by_key.update({str(label).lower(): value for value, label in zip(choices.values, choices.labels, strict=True)})
+    # Labels are read in Vietnamese whatever language is active: the data files are Vietnamese.
+    with translation.override("vi"):
+        labels = [str(label) for label in choices.labels]
+    by_key = {str(value).lower(): str(value) for value in choices.values}
+    by_key.update({label.lower(): str(value) for value, label in zip(choices.values, labels, strict=True)})
+    options = ", ".join(f"{value} ({label})" for value, label in zip(choices.values, labels, strict=True))
 
     def convert(value: Any) -> str:
-        raw = str(value).strip().lower()
+        raw = unicodedata.normalize("NFC", str(value).strip().lower())
         if raw in by_key:
-            return str(by_key[raw])
-        options = ", ".join(f"{value} ({label})" for value, label in zip(choices.values, choices.labels, strict=True))
+            return by_key[raw]
         raise FieldError(f"“{value}” không có trong danh mục; cần một trong: {options}")
 
     return convert

@@ -87,7 +87,7 @@ class Organisation(models.Model):
     class Meta:
         verbose_name = _("tổ chức, đơn vị")
         verbose_name_plural = _("tổ chức, đơn vị")
-        ordering = ("level", "name")
+        ordering = ("name",)
         constraints = (
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=F("valid_from")),
