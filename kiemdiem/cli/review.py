@@ -11,8 +11,12 @@ throwaway database. ``--template FILE`` writes a blank workbook. Exit status: 0 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
+
+from kiemdiem.cli import setup_django
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,13 +52,26 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error))
     documents = None
     if args.db or not args.no_documents:
-        from kiemdiem.reviews.workbook_import import DocumentsFailed, load_and_render
+        with tempfile.TemporaryDirectory() as scratch:
+            if not args.db:  # documents are built from stored data: use a throwaway database
+                os.environ["DATABASE_URL"] = f"sqlite:///{Path(scratch) / 'review.sqlite3'}"
+            setup_django()
+            from kiemdiem.reviews.workbook_import import DocumentsFailed, load_and_render
 
-        try:
-            documents = load_and_render(prepared, use_db=args.db, documents=not args.no_documents)
-        except DocumentsFailed as error:
-            print(str(error), file=sys.stderr)
-            return 1
+            try:
+                if not args.db:
+                    from django.core.management import call_command
+
+                    call_command("migrate", verbosity=0, interactive=False)
+                documents = load_and_render(prepared, use_db=args.db, documents=not args.no_documents)
+            except DocumentsFailed as error:
+                print(str(error), file=sys.stderr)
+                return 1
+            finally:
+                if not args.db:
+                    from django.db import connections
+
+                    connections.close_all()
     written = prepared.write(args.out, documents)
     print(prepared.summary())
     print("")
