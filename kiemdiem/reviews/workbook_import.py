@@ -82,8 +82,8 @@ def _structure(book: CycleBook) -> tuple[dict[str, Organisation], dict[str, Coll
     }  # fmt: skip
     people: dict[str, Person] = {}
     for code, row in book.people.items():
-        people[code] = _upsert(Person, code, {"full_name": row["full_name"], "birth_date": row.get("birth_date"),
-                                              "gender": row["gender"], "ethnicity": row.get("ethnicity") or ""})  # fmt: skip
+        details = {"full_name": row["full_name"], "birth_date": row.get("birth_date"), "gender": row["gender"]}
+        people[code] = _upsert(Person, code, {**details, "ethnicity": row.get("ethnicity") or ""})
         if row.get("party_status"):
             PartyMembership.objects.update_or_create(
                 person=people[code],
@@ -170,7 +170,9 @@ def workbook_cycle_load(*, prepared: Prepared, actor: Any) -> LoadResult:
             key["subject_person"] = people[line.code]
             key["place"] = _state_place(book, line, posts, period) if line.side == "state" else None
             if line.side == "state" and key["place"] is None:
-                result.notes.append(f"{line.name} ({line.id}): không có chức vụ trong kỳ nên chưa lưu kết quả bên chính quyền.")  # fmt: skip
+                result.notes.append(
+                    f"{line.name} ({line.id}): không có chức vụ trong kỳ nên chưa lưu kết quả bên chính quyền."
+                )
                 continue
         values = {
             "self_level": line.self_level.value if line.self_level else None,

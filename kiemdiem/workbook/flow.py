@@ -70,8 +70,7 @@ def prepare(path: Path, period: str | None, *, progress: bool = False) -> Prepar
         raise ReviewRefused(str(error)) from None
     if period is not None and str(period).strip() != book.period:
         raise ReviewRefused(
-            f"--period {period} khác kỳ ghi trong sổ {path.name} (sheet “Kỳ kiểm điểm”: {book.period}); "
-            "không xử lý gì."
+            f"--period {period} khác kỳ ghi trong sổ {path.name} (sheet “Kỳ kiểm điểm”: {book.period}); không xử lý gì."
         )
     bar = None
     if progress:

@@ -168,7 +168,9 @@ def _with_items(line: SubjectLine, items: tuple[Item, ...]) -> SubjectLine:
 
 def _proposal(kind: str, has_quota: bool) -> str:
     if kind == "quota_excess" and has_quota:
-        return "Chuyển xuống HTTNV những chủ thể được đề nghị (ít phiếu, ít điểm nhất), hoặc ghi ngoại lệ có thẩm quyền."
+        return (
+            "Chuyển xuống HTTNV những chủ thể được đề nghị (ít phiếu, ít điểm nhất), hoặc ghi ngoại lệ có thẩm quyền."
+        )
     return {
         "self_level_above_final": "Giải thích cho chủ thể căn cứ xếp loại.",
         "voted_level_above_final": "Giải trình với hội nghị lý do mức cuối cùng thấp hơn kết quả bỏ phiếu.",

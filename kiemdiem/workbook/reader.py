@@ -29,7 +29,8 @@ Row = dict[str, Any]
 
 @dataclass(frozen=True)
 class Problem:
-    """Where (sheet, row number as Excel shows it, column header) and what is wrong."""
+    """Where (sheet, row number as Excel shows it, column header) and what is wrong; an empty
+    ``sheet`` means the file as a whole."""
 
     sheet: str
     row: int | None
@@ -37,6 +38,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.sheet:  # the file as a whole (the error's header names it)
+            return self.message
         where = f"sheet “{self.sheet}”"
         if self.row is not None:
             where += f", dòng {self.row}"
@@ -85,11 +88,11 @@ def read_workbook(path: Path | str) -> CycleBook:
     path = Path(path)
     problems: list[Problem] = []
     if not path.is_file():
-        raise WorkbookError(path, [Problem(path.name, None, None, "không có tệp này")])
+        raise WorkbookError(path, [Problem("", None, None, "không có tệp này")])
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
-        raise WorkbookError(path, [Problem(path.name, None, None, f"không đọc được sổ Excel (.xlsx): {error}")]) from None
+        raise WorkbookError(path, [Problem("", None, None, f"không đọc được sổ Excel (.xlsx): {error}")]) from None
     rows: dict[str, list[Row]] = {}
     try:
         for sheet in schema.SHEETS:
@@ -180,7 +183,9 @@ class _Checker:
         book.people = self.index(schema.PEOPLE)
         book.positions = self.index(schema.POSITIONS)
         if cycle.get("scope") and cycle["scope"] not in book.units:
-            self.problem(schema.PERIOD, cycle, "scope", f"không có đơn vị mã {shown(cycle['scope'])} trong sheet Đơn vị")
+            self.problem(
+                schema.PERIOD, cycle, "scope", f"không có đơn vị mã {shown(cycle['scope'])} trong sheet Đơn vị"
+            )
         self._check_period(cycle)
         self._check_structure(book)
         self._check_concurrent(book)
@@ -238,7 +243,9 @@ class _Checker:
             by_person[post["person"]].append(post)
         for posts in by_person.values():
             # Membership of a body (a BCH member) is not a post in a unit; heads, deputies and staff are.
-            main = [p for p in posts if not p.get("is_concurrent") and (p["role"] != "member" or not p.get("collective"))]
+            main = [
+                p for p in posts if not p.get("is_concurrent") and (p["role"] != "member" or not p.get("collective"))
+            ]
             for i, first in enumerate(main):
                 for second in main[i + 1 :]:
                     if _unit(book, first) != _unit(book, second) and _overlap(first, second):
@@ -262,7 +269,9 @@ class _Checker:
                 if row.get("side") == "party" and not person.get("party_status"):
                     self.problem(schema.SELF, row, "side", f"cá nhân {shown(subject)} không phải đảng viên")
                 if row.get("side") == "state" and not person.get("state_category"):
-                    self.problem(schema.SELF, row, "side", f"cá nhân {shown(subject)} không là cán bộ, công chức, viên chức")
+                    self.problem(
+                        schema.SELF, row, "side", f"cá nhân {shown(subject)} không là cán bộ, công chức, viên chức"
+                    )
             elif subject not in book.units and subject not in book.collectives:
                 self.problem(schema.SELF, row, "subject", f"không có đơn vị, tập thể hay cá nhân mã {shown(subject)}")
             if row.get("discipline.form") and not row.get("discipline.track"):
@@ -276,9 +285,13 @@ class _Checker:
             for row in self.rows[sheet.key]:
                 key = (row["subject"], row.get("side") if row["subject"] in book.people else None)
                 if key not in seen:
-                    self.problem(sheet, row, "subject", f"chủ thể {shown(row['subject'])} không có trong sheet Tự đánh giá")
+                    self.problem(
+                        sheet, row, "subject", f"chủ thể {shown(row['subject'])} không có trong sheet Tự đánh giá"
+                    )
                 elif key in target:
-                    self.problem(sheet, row, "subject", f"chủ thể {shown(row['subject'])} đã có ở dòng {target[key]['_row']}")
+                    self.problem(
+                        sheet, row, "subject", f"chủ thể {shown(row['subject'])} đã có ở dòng {target[key]['_row']}"
+                    )
                 target[key] = row
         for row in book.ballots.values():
             votes = sum(row[level] or 0 for level in ("HTXSNV", "HTTNV", "HTNV", "KHTNV"))

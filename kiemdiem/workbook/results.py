@@ -54,9 +54,24 @@ def results_workbook(run: ReviewRun, lines: list[SubjectLine], items: list[Item]
     sheet = _sheet(
         book,
         "Kết quả",
-        ("STT", "Mã chủ thể", "Tên", "Loại", "Bên", "Lượt", "Bộ quy định", "Trạng thái", "Tự xếp loại",
-         "Mức theo quy định", "Mức cuối cùng", "Mức cấp trên đã quyết định", "Lý do chính", "Căn cứ",
-         "Có quy định chưa xác nhận", "Cần xử lý"),  # fmt: skip
+        (
+            "STT",
+            "Mã chủ thể",
+            "Tên",
+            "Loại",
+            "Bên",
+            "Lượt",
+            "Bộ quy định",
+            "Trạng thái",
+            "Tự xếp loại",
+            "Mức theo quy định",
+            "Mức cuối cùng",
+            "Mức cấp trên đã quyết định",
+            "Lý do chính",
+            "Căn cứ",
+            "Có quy định chưa xác nhận",
+            "Cần xử lý",
+        ),
         (
             (
                 number,
@@ -110,8 +125,15 @@ def results_workbook(run: ReviewRun, lines: list[SubjectLine], items: list[Item]
         "Tỷ lệ",
         ("Quy tắc", "Nhóm", "Đơn vị", "Số HTTNV (cơ sở)", "Số HTXSNV", "Tối đa HTXSNV", "Vượt"),
         (
-            (row.get("rule"), row.get("group") or "", row.get("unit") or "", row.get("base"), row.get("htxsnv"),
-             row.get("allowed"), row.get("excess"))  # fmt: skip
+            (
+                row.get("rule"),
+                row.get("group") or "",
+                row.get("unit") or "",
+                row.get("base"),
+                row.get("htxsnv"),
+                row.get("allowed"),
+                row.get("excess"),
+            )
             for row in groups.iter_rows(named=True)
         ),
         (24, 26, 16, 14, 12, 14, 8),
@@ -121,9 +143,17 @@ def results_workbook(run: ReviewRun, lines: list[SubjectLine], items: list[Item]
     _sheet(
         book,
         "Tổng hợp",
-        ("Loại chủ thể", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Chỉ kiểm điểm", "Không xếp loại", "Thiếu dữ kiện",
-         "Tổng")  # fmt: skip
-        ,
+        (
+            "Loại chủ thể",
+            "HTXSNV",
+            "HTTNV",
+            "HTNV",
+            "KHTNV",
+            "Chỉ kiểm điểm",
+            "Không xếp loại",
+            "Thiếu dữ kiện",
+            "Tổng",
+        ),
         ((kind, *(count.get(key, 0) for key in keys), sum(count.values())) for kind, count in counts.items()),
         (20, 10, 10, 10, 10, 14, 14, 14, 8),
     )

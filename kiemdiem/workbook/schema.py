@@ -214,7 +214,8 @@ SELF = Sheet(
         Column(
             "Nhóm so sánh (tỷ lệ)",
             "quota_group",
-            note="nhóm tính tỷ lệ HTXSNV; để trống: tổ chức đảng theo cấp ủy cấp trên trực tiếp, tập thể theo phạm vi kỳ",
+            note="nhóm tính tỷ lệ HTXSNV; để trống: tổ chức đảng theo cấp ủy cấp trên trực tiếp, "
+            "tập thể theo phạm vi kỳ",
         ),
         *(Column(header, f"criteria.{key}", GRADE) for key, header in _CRITERIA),
         Column("Điểm nhóm tiêu chí chung (0–30)", "score.common", NUMBER),

@@ -81,7 +81,9 @@ class _Builder:
         return "party" if self.book.collectives[code]["kind"] in schema.PARTY_COLLECTIVE_KINDS else "state"
 
     def _name(self, table: str, code: str) -> str:
-        return str(self.book.people[code]["full_name"] if table == "people" else getattr(self.book, table)[code]["name"])
+        return str(
+            self.book.people[code]["full_name"] if table == "people" else getattr(self.book, table)[code]["name"]
+        )
 
     def _kind(self, table: str, code: str, side: str | None) -> SubjectKind:
         if table == "people":

@@ -43,7 +43,10 @@ def summary_text(lines: list[SubjectLine], items: list[Item], *, shown_items: in
     out.append(f"Tỷ lệ trên {rated} chủ thể được xếp loại: {shares}.")
     unconfirmed = sum(1 for line in lines if line.unconfirmed)
     if unconfirmed:
-        out.append(f"{unconfirmed} chủ thể có lý do dựa trên quy định chưa xác nhận văn bản gốc (cột “Có quy định chưa xác nhận”).")
+        out.append(
+            f"{unconfirmed} chủ thể có lý do dựa trên quy định chưa xác nhận văn bản gốc "
+            "(cột “Có quy định chưa xác nhận”)."
+        )
     by_kind = Counter(item.label for item in items)
     out.append("")
     out.append(f"Cần cấp có thẩm quyền xem xét: {len(items)} việc" + (
