@@ -94,7 +94,9 @@ def structure() -> dict[str, list[dict[str, Any]]]:
                 "birth_date": _date(row["birth_date"]),
                 "gender": "female" if row["gender"] == "Nữ" else "male",
                 "ethnicity": row["ethnicity"],
-                "party_status": ("official" if member["status"] == "chính thức" else "probationary") if member else None,
+                "party_status": ("official" if member["status"] == "chính thức" else "probationary")
+                if member
+                else None,
                 "admission_date": _date(member["admission_date"]) if member else None,
                 "official_date": _date(member["official_date"]) if member else None,
                 "party_cell": moved.get(row["id"], member["party_cell"]) if member else None,
