@@ -29,7 +29,7 @@ from kiemdiem.org.models import (
     Position,
     StateEmployment,
 )
-from kiemdiem.reviews.models import AuditEntry, Review, ReviewCycle, ReviewStatus
+from kiemdiem.reviews.models import AuditEntry, CycleStatus, Review, ReviewCycle, ReviewStatus
 from kiemdiem.reviews.periods import Period
 from kiemdiem.reviews.selectors import review_cycle_find_open
 from kiemdiem.reviews.services import review_cycle_open
@@ -149,13 +149,28 @@ def _party_post(book: CycleBook, row: Row) -> bool:
 def workbook_cycle_load(*, prepared: Prepared, actor: Any) -> LoadResult:
     """Store ``prepared`` (a rated workbook) all-or-nothing; see the module docstring.
 
-    Raises ``ValidationError`` (a service refused, e.g. a closed cycle) or ``DatabaseError``.
+    Raises ``ValidationError`` (the period's cycle is closed, or a service refused) or
+    ``DatabaseError``.
     """
     book = prepared.run.book
     units, collectives, people = _structure(book)
     posts = _positions(book, units, collectives, people)
     period = Period.parse(book.period)
     scope = units[book.cycle["scope"]]
+    closed = ReviewCycle.objects.filter(
+        scope=scope,
+        status=CycleStatus.CLOSED,
+        period_kind=period.kind.value,
+        year=period.year,
+        quarter=period.quarter,
+        term_start_year=period.term_start_year,
+        term_end_year=period.term_end_year,
+    ).first()
+    if closed is not None:  # decided results stay frozen (../shared/domain/pitfalls.md #11)
+        raise ValidationError(
+            f"kỳ {period.code} của {scope} đã kết thúc ngày {closed.closed_on:%d/%m/%Y}; không nạp lại kết quả.",
+            code="cycle_closed",
+        )
     cycle = review_cycle_find_open(scope=scope, period=period)
     if cycle is None:
         cycle = review_cycle_open(scope=scope, period=period, actor=actor, opened_on=book.cycle.get("opened_on"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from kiemdiem.rules.levels import Level, SubjectKind
 from kiemdiem.rules.reasons import Reason
 from kiemdiem.workbook.rating import ReviewRun
+from kiemdiem.workbook.subjects import KIND_LABELS
 
 STATUS_LABELS = {
     "rated": "Đã xếp loại",
@@ -79,8 +80,6 @@ class SubjectLine:
 
     @property
     def kind_label(self) -> str:
-        from kiemdiem.workbook.subjects import KIND_LABELS
-
         return KIND_LABELS[self.kind]
 
     @property
@@ -88,15 +87,21 @@ class SubjectLine:
         return STATUS_LABELS.get(self.status, self.status)
 
 
-def main_reason(reasons: tuple[Reason, ...], adjustments: tuple[Reason, ...], binding_cap: bool) -> Reason | None:
-    """The reason that decided the level: the last constraint that lowered it; else, when the
-    engine's own upper bound is the level, its cap; else the last condition the engine reports."""
+# The rule ids of the rules engine name the level they test: ``.x.`` HTXSNV, ``.t.`` HTTNV, ``.n.``
+# HTNV (e.g. ``r132.m.x.criteria``). A failed test of the level just above the final one means the
+# conditions, not a cap, decided the level.
+_ABOVE = {Level.HTTNV: ".x.", Level.HTNV: ".t.", Level.KHTNV: ".n."}
+
+
+def main_reason(reasons: tuple[Reason, ...], adjustments: tuple[Reason, ...], final: Level | None) -> Reason | None:
+    """The reason that decided the level: the last constraint that lowered it; else a cap of the
+    engine when the conditions would have allowed the level above; else the last reason given."""
     if adjustments:
         return adjustments[-1]
-    if binding_cap:
-        caps = [reason for reason in reasons if ".cap" in reason.rule]
-        if caps:
-            return caps[-1]
+    caps = [reason for reason in reasons if ".cap" in reason.rule]
+    above = _ABOVE.get(final) if final is not None else None
+    if caps and above is not None and not any(above in reason.rule for reason in reasons):
+        return caps[-1]
     return reasons[-1] if reasons else None
 
 
@@ -132,7 +137,6 @@ def subject_lines(run: ReviewRun) -> tuple[list[SubjectLine], list[Item]]:
                         proposal="Cấp có thẩm quyền xem xét lại quyết định hoặc ghi rõ lý do giữ nguyên.",
                     )
                 )
-            binding = engine.max_rating is not None and engine.max_rating == outcome.final_rating
             lines.append(
                 SubjectLine(
                     id=sid,
@@ -149,7 +153,7 @@ def subject_lines(run: ReviewRun) -> tuple[list[SubjectLine], list[Item]]:
                     final_level=outcome.final_rating,
                     decided_level=decided,
                     decision_number=(decision or {}).get("number") or "",
-                    main_reason=main_reason(outcome.reasons, outcome.adjustments, binding),
+                    main_reason=main_reason(outcome.reasons, outcome.adjustments, outcome.final_rating),
                     reasons=outcome.reasons,
                     assumptions=engine.assumptions,
                 )
@@ -184,10 +188,8 @@ def _proposal(kind: str, has_quota: bool) -> str:
 
 def level_counts(lines: list[SubjectLine]) -> dict[str, Counter[str]]:
     """Counts by level (or status when not rated) per kind label, for the summaries."""
-    from kiemdiem.workbook.subjects import KIND_LABELS
-
-    counts: dict[str, Counter[str]] = {}
+    counts: dict[str, Counter[str]] = {label: Counter() for label in KIND_LABELS.values()}
     for line in lines:
         key = line.final_level.value if line.final_level else line.status
-        counts.setdefault(KIND_LABELS[line.kind], Counter())[key] += 1
-    return counts
+        counts[KIND_LABELS[line.kind]][key] += 1
+    return {label: count for label, count in counts.items() if count}

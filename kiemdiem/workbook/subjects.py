@@ -28,13 +28,13 @@ STATE_KINDS = {
     "vien_chuc": SubjectKind.PUBLIC_EMPLOYEE,
 }
 SIDE_LABELS = dict(schema.SIDES)
-KIND_LABELS = {
-    SubjectKind.PARTY_MEMBER: "Đảng viên",
+KIND_LABELS = {  # in the order summaries list them: collectives first, as they are rated
+    SubjectKind.COLLECTIVE: "Tập thể",
+    SubjectKind.PARTY_ORGANIZATION: "Tổ chức đảng",
     SubjectKind.CADRE: "Cán bộ",
     SubjectKind.CIVIL_SERVANT: "Công chức",
     SubjectKind.PUBLIC_EMPLOYEE: "Viên chức",
-    SubjectKind.COLLECTIVE: "Tập thể",
-    SubjectKind.PARTY_ORGANIZATION: "Tổ chức đảng",
+    SubjectKind.PARTY_MEMBER: "Đảng viên",
 }
 
 
