@@ -26,9 +26,14 @@ class ReviewRefused(Exception):
 class Documents(Protocol):
     """Rendered documents: file name -> content, notes to print, and the stored cycle, if any."""
 
-    files: Mapping[str, bytes]
-    notes: list[str]
-    cycle_label: str
+    @property
+    def files(self) -> Mapping[str, bytes]: ...
+
+    @property
+    def notes(self) -> list[str]: ...
+
+    @property
+    def cycle_label(self) -> str: ...
 
 
 @dataclass

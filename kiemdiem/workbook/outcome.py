@@ -123,8 +123,8 @@ def subject_lines(run: ReviewRun) -> tuple[list[SubjectLine], list[Item]]:
     for layer in run.result.layers:
         for sid in layer:
             outcome, engine, info = run.result.outcomes[sid], run.engine[sid], run.info[sid]
-            decision = run.book.decisions.get((info.code, info.side if info.table == "people" else None))
-            decided = decision["level"] if decision else None
+            decision = run.book.decisions.get((info.code, info.side if info.table == "people" else None)) or {}
+            decided, number = decision.get("level"), decision.get("number")
             if decided is not None and decided != outcome.final_rating:
                 final = outcome.final_rating.value if outcome.final_rating else outcome.status
                 items.append(
@@ -132,7 +132,7 @@ def subject_lines(run: ReviewRun) -> tuple[list[SubjectLine], list[Item]]:
                         "decision_differs",
                         (sid,),
                         f"{info.name} ({sid}): cấp trên đã quyết định {decided.value}"
-                        f"{' (' + decision['number'] + ')' if decision.get('number') else ''} nhưng theo quy định "
+                        f"{f' ({number})' if number else ''} nhưng theo quy định "
                         f"là {final}.",
                         proposal="Cấp có thẩm quyền xem xét lại quyết định hoặc ghi rõ lý do giữ nguyên.",
                     )
@@ -152,7 +152,7 @@ def subject_lines(run: ReviewRun) -> tuple[list[SubjectLine], list[Item]]:
                     engine_level=outcome.engine_rating,
                     final_level=outcome.final_rating,
                     decided_level=decided,
-                    decision_number=(decision or {}).get("number") or "",
+                    decision_number=number or "",
                     main_reason=main_reason(outcome.reasons, outcome.adjustments, outcome.final_rating),
                     reasons=outcome.reasons,
                     assumptions=engine.assumptions,

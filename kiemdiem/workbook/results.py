@@ -15,6 +15,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kiemdiem.rules.levels import Level
 from kiemdiem.workbook.outcome import Item, SubjectLine, level_counts
@@ -30,7 +31,9 @@ def _level(level: Level | None) -> str:
     return level.value if level is not None else ""
 
 
-def _sheet(book: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[int]):  # type: ignore[no-untyped-def]
+def _sheet(
+    book: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[int]
+) -> Worksheet:
     sheet = book.create_sheet(title)
     sheet.append(list(headers))
     for cell in sheet[1]:
