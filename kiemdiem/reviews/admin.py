@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from kiemdiem.reviews.models import AuditEntry, CycleStatus, Review, ReviewCycle
+from kiemdiem.reviews.models import AuditEntry, CycleStatus, Review, ReviewCycle, ReviewOutcome
 from kiemdiem.reviews.periods import Period, PeriodError, PeriodKind
 from kiemdiem.reviews.services import (
     review_cycle_check_open,
@@ -157,4 +157,31 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(ReviewOutcome)
+class ReviewOutcomeAdmin(admin.ModelAdmin):
+    """The results of a rated cycle, read-only: computed by ``kiemdiem review``, never typed in."""
+
+    list_display = ("review", "final_level", "engine_level", "status", "main_reason", "main_cites", "needs_decision")
+    list_filter = ("review__cycle", "final_level", "status", "unconfirmed")
+    search_fields = ("review__subject_person__full_name", "review__subject_collective__name", "main_reason")
+    list_select_related = (
+        "review__cycle__scope",
+        "review__subject_person",
+        "review__subject_collective",
+        "review__subject_organisation",
+        "review__place",
+    )
+    readonly_fields = tuple(field.name for field in ReviewOutcome._meta.get_fields())
+
+    @admin.display(description=_("cần quyết định"))
+    def needs_decision(self, obj: ReviewOutcome) -> str:
+        return "; ".join(f"{item['label']}: {item['text']}" for item in obj.items)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

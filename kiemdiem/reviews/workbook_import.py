@@ -3,7 +3,8 @@
 :func:`workbook_cycle_load` (a service: one transaction, audited) upserts the workbook's units,
 collectives, people, posts, party memberships and state employment by their stable ids
 (``external_code``), opens the cycle (or reuses the open one for the same scope and period), and
-stores one review per subject with its self-proposed, proposed (final) and decided levels. A
+stores one review per subject with its self-proposed, proposed (final) and decided levels, and
+beside it the outcome (status, reasons with citations, items needing a decision). A
 refusal (the database or a service says no) raises and writes nothing.
 
 :func:`load_and_render` is what ``kiemdiem review`` calls once Django is set up: load, then render
@@ -29,7 +30,7 @@ from kiemdiem.org.models import (
     Position,
     StateEmployment,
 )
-from kiemdiem.reviews.models import AuditEntry, CycleStatus, Review, ReviewCycle, ReviewStatus
+from kiemdiem.reviews.models import AuditEntry, CycleStatus, Review, ReviewCycle, ReviewOutcome, ReviewStatus
 from kiemdiem.reviews.periods import Period
 from kiemdiem.reviews.selectors import review_cycle_find_open
 from kiemdiem.reviews.services import review_cycle_open
@@ -91,11 +92,15 @@ def _structure(book: CycleBook) -> tuple[dict[str, Organisation], dict[str, Coll
                           "official_date": row.get("official_date"), "party_cell": units[row["party_cell"]]},
             )  # fmt: skip
         if row.get("state_category") and row.get("work_unit"):
-            StateEmployment.objects.update_or_create(
-                person=people[code],
-                organisation=units[row["work_unit"]],
-                defaults={"category": row["state_category"], "start_date": _employment_start(book, code)},
-            )
+            # An employment already recorded (with its own dates) is kept as it is.
+            employment = StateEmployment.objects.filter(person=people[code], organisation=units[row["work_unit"]])
+            if not employment.exists():
+                StateEmployment.objects.create(
+                    person=people[code],
+                    organisation=units[row["work_unit"]],
+                    category=row["state_category"],
+                    start_date=_employment_start(book, code),
+                )
     return units, collectives, people
 
 
@@ -143,6 +148,24 @@ def _state_place(book: CycleBook, line: SubjectLine, posts: dict[str, Position],
 def _party_post(book: CycleBook, row: Row) -> bool:
     unit = row.get("organisation") or book.collectives.get(row.get("collective") or "", {}).get("organisation")
     return book.units.get(unit or "", {}).get("kind") in ("party_committee", "party_cell", "party_advisory")
+
+
+def _outcome(line: SubjectLine, source: str) -> dict[str, Any]:
+    return {
+        "status": line.status,
+        "rulebook": line.rulebook,
+        "engine_level": line.engine_level.value if line.engine_level else "",
+        "final_level": line.final_level.value if line.final_level else "",
+        "main_reason": line.main_reason.text if line.main_reason else "",
+        "main_cites": line.main_reason.cites if line.main_reason else "",
+        "unconfirmed": line.unconfirmed,
+        "reasons": [reason.to_dict() for reason in line.reasons],
+        "items": [
+            {"kind": item.kind, "label": item.label, "text": item.text, "cites": item.cites, "proposal": item.proposal}
+            for item in line.items
+        ],
+        "source": source,
+    }
 
 
 @transaction.atomic
@@ -196,6 +219,7 @@ def workbook_cycle_load(*, prepared: Prepared, actor: Any) -> LoadResult:
             "status": ReviewStatus.DECIDED if line.decided_level else ReviewStatus.PROPOSED,
         }
         review, _ = Review.objects.update_or_create(**key, defaults=values)
+        ReviewOutcome.objects.update_or_create(review=review, defaults=_outcome(line, book.path.name))
         result.reviews[line.id] = review
     AuditEntry.objects.create(
         actor=actor,

@@ -45,8 +45,8 @@ class Prepared:
     items: list[Item]
     results: bytes = field(repr=False)
 
-    def summary(self) -> str:
-        return summary_text(self.lines, self.items)
+    def summary(self, shown_items: int = 20) -> str:
+        return summary_text(self.lines, self.items, shown_items=shown_items)
 
     def write(self, out: Path, documents: Documents | None = None) -> list[Path]:
         """Write the results workbook, and the documents into ``out/van-ban``; return the paths."""

@@ -50,6 +50,13 @@ def test_levels_and_places_are_stored(example: Prepared) -> None:
     assert (capped.place, capped.self_level, capped.proposed_level) == (None, "HTXSNV", "HTTNV")
     assert (decided.status, decided.proposed_level, decided.decided_level) == (ReviewStatus.DECIDED, "HTXSNV", "HTTNV")
     assert loaded.reviews["VC027@party"].proposed_level is None
+    assert capped.outcome.final_level == "HTTNV"
+    assert capped.outcome.main_reason == (
+        "Người đứng đầu không được xếp loại cao hơn mức của tập thể, đơn vị do mình đứng đầu."
+    )
+    assert capped.outcome.main_cites == "21-HD/BTCTW, tiết 4 điểm B mục II"
+    assert [item["kind"] for item in capped.outcome.items] == ["self_level_above_final"]
+    assert loaded.reviews["VC027@party"].outcome.status == "review_only"
 
 
 @pytest.mark.django_db
