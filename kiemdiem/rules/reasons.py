@@ -30,5 +30,5 @@ class Reason:
 
     @property
     def instrument(self) -> str:
-        """The instrument code the reason cites first (text before the first comma)."""
-        return self.cites.split(",", 1)[0].strip()
+        """The instrument code the reason cites first (text before the first comma or semicolon)."""
+        return self.cites.replace(";", ",").split(",", 1)[0].strip()

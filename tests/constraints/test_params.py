@@ -28,10 +28,10 @@ def test_confirmed_flags_follow_the_research() -> None:
         "party-132-21hd": (True, True),
         "party-124-25hd": (True, False),
         "party-366-43hd": (True, False),
-        "state-nd56-88": (False, False),
-        "state-nd90": (False, False),
-        "state-nd90-48": (False, False),
-        "state-nd335": (False, False),
+        "state-nd56-88": (True, False),
+        "state-nd90": (True, False),
+        "state-nd90-48": (True, False),
+        "state-nd335": (True, False),
         "state-nd233": (True, True),
     }
     (quota,) = books["party-366-43hd"].quotas
@@ -44,15 +44,15 @@ def test_confirmed_flags_follow_the_research() -> None:
 
 def test_an_override_is_merged_over_the_defaults_key_by_key() -> None:
     # given
-    overrides = {"rulebooks": {"state-nd335": {"head_cap": {"enabled": True}}}}
+    overrides = {"rulebooks": {"state-nd335": {"head_cap": {"enabled": False}}}}
 
     # when
     params = load_params(overrides)
 
     # then
     cap = params.rulebooks["state-nd335"].head_cap
-    assert (cap.enabled, cap.confirmed, cap.rule) == (True, False, "r335.h.cap")
-    assert load_params().rulebooks["state-nd335"].head_cap.enabled is False
+    assert (cap.enabled, cap.confirmed, cap.rule) == (False, False, "r335.h.cap")
+    assert load_params().rulebooks["state-nd335"].head_cap.enabled is True
 
 
 @pytest.mark.parametrize(

@@ -183,7 +183,12 @@ def _finish(
     conflicts: list[Conflict] = []
     rulebook = _rulebook(subject, result, default_rulebooks)
     if result.status == "needs_facts":
-        text = "; ".join(reason.text for reason in engine_reasons) or "bộ máy xếp loại cần thêm dữ kiện"
+        # Name the missing facts when the engine lists them: that is what the organiser must supply.
+        missing = list(getattr(result, "missing", None) or ())
+        reasons_text = "; ".join(reason.text.rstrip(". ") for reason in engine_reasons)
+        text = (
+            ("thiếu dữ kiện: " + ", ".join(missing)) if missing else reasons_text or "bộ máy xếp loại cần thêm dữ kiện"
+        )
         conflicts.append(Conflict("needs_facts", (subject.id,), f"{subject.label}: chưa xếp loại được — {text}."))
     rating = _level(subject, "rating", result.rating) if result.status == "rated" else None
     ceiling = _level(subject, "max_rating", result.max_rating)

@@ -1,0 +1,60 @@
+"""Names as printed on documents: the issuing Party body of an organisation, signature positions.
+
+Hướng dẫn 36-HD/VPTW: the issuing body of a district party organisation's documents is its
+committee ("HUYỆN ỦY ĐỊNH HÓA" under "ĐẢNG BỘ TỈNH THÁI NGUYÊN"); a chi bộ issues its own. The
+signature block carries the bare position ("BÍ THƯ", "CHỦ TỊCH"), without the body's name.
+"""
+
+from __future__ import annotations
+
+from kiemdiem.org.models import Organisation, OrgKind
+
+# Organisation name prefix -> committee name prefix (the committee issues the documents).
+_COMMITTEES = (
+    ("Đảng bộ tỉnh ", "Tỉnh ủy "),
+    ("Đảng bộ thành phố ", "Thành ủy "),
+    ("Đảng bộ huyện ", "Huyện ủy "),
+    ("Đảng bộ quận ", "Quận ủy "),
+    ("Đảng bộ thị xã ", "Thị ủy "),
+    ("Đảng bộ ", "Đảng ủy "),
+)
+# Positions printed in signature blocks, longest first so "Phó Bí thư" wins over "Bí thư".
+_POSITIONS = (
+    "Phó Chủ tịch",
+    "Phó Bí thư",
+    "Phó Trưởng ban",
+    "Phó Trưởng phòng",
+    "Phó Giám đốc",
+    "Chủ tịch",
+    "Bí thư",
+    "Trưởng ban",
+    "Trưởng phòng",
+    "Giám đốc",
+    "Chánh Văn phòng",
+    "Hiệu trưởng",
+)
+
+
+def party_issuer_name(org: Organisation) -> str:
+    """The Party body that issues ``org``'s documents: "Đảng bộ huyện Thanh Vân" → "Huyện ủy Thanh Vân".
+
+    The organisation's ``short_name`` when the data gives one (the example district does), else
+    derived from the name; other organisations (chi bộ, agencies) issue under their own name.
+    """
+    if org.kind == OrgKind.PARTY_COMMITTEE and org.short_name.strip():
+        return org.short_name.strip()
+    if org.kind == OrgKind.PARTY_COMMITTEE:
+        for prefix, committee in _COMMITTEES:
+            if org.name.lower().startswith(prefix.lower()):
+                return committee + org.name[len(prefix) :]
+    return org.name
+
+
+def signature_position(title: str | None) -> str | None:
+    """The position line of a signature block: "Bí thư Huyện ủy" → "BÍ THƯ"; None stays None."""
+    if not title:
+        return None
+    for position in _POSITIONS:
+        if title.lower().startswith(position.lower()):
+            return position.upper()
+    return title.upper()

@@ -1,0 +1,64 @@
+"""The shapes around building a cycle's documents: options in, planned documents out.
+
+Re-exported by :mod:`kiemdiem.documents.builders`, which is where callers import them from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiemdiem.documents.forms import FormSpec
+from kiemdiem.documents.numbering import Term
+from kiemdiem.documents.xlsx import SummaryRow
+from kiemdiem.rules.levels import Level
+from kiemdiem.rules.reasons import Reason
+
+
+class BuildError(ValueError):
+    """The cycle cannot give a document (names the cycle and what is missing)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the rules engine said for one review: level (None when not rated), status, reasons."""
+
+    level: Level | None
+    status: str
+    reasons: tuple[Reason, ...] = ()
+
+    @classmethod
+    def from_result(cls, result: Any) -> Outcome:
+        """From a ``kiemdiem.rules.SubjectResult`` (``status``, ``rating``, ``reasons``)."""
+        return cls(result.rating, result.status, tuple(result.reasons))
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    issue_date: dt.date | None = None  # printed date; None prints the blank date, never today
+    issue: bool = False  # allocate numbers (else drafts with blank numbers)
+    term: Term | None = None  # Party numbering term; default_term(issue date) when None
+    outcomes: Mapping[int, Outcome] = field(default_factory=dict)  # by review id
+    results_paragraph: tuple[str, ...] = ()
+    chart_png: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One document to write: its form, context object and file name."""
+
+    spec: FormSpec
+    context: object
+    filename: str
+    issuer_key: str  # "org:<id>" of the issuing organisation, for its replacement templates
+
+
+@dataclass(slots=True)
+class CycleDocuments:
+    planned: list[Planned]
+    summary: list[SummaryRow]
+    issuer: str
+    year: int
+    notes: list[str]

@@ -1,0 +1,1 @@
+"""One module per instrument set; each exposes ``RULEBOOK`` (a :class:`~kiemdiem.rules.rulebook.Rulebook`)."""

@@ -1,0 +1,91 @@
+import io
+
+import pytest
+from docx import Document
+
+from kiemdiem.documents.forms import FORMS
+from kiemdiem.documents.models import TemplateOverride
+from kiemdiem.documents.overrides import TemplateRejected, template_for, template_override_set
+from kiemdiem.documents.render import render_docx, template_bytes
+from tests.documents.docx_helpers import all_text, open_docx
+from tests.documents.sample import context_for
+
+SPEC = FORMS["ballot.party"]
+
+
+def _docx(*paragraphs: str) -> bytes:
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+FULL = (
+    "{{ superior_name }} — {{ issuer_name }} — {{ place_date }}",
+    "PHIẾU BẦU CỦA CHI BỘ: {{ meeting_title }}",
+    "{%p for row in rows %}",
+    "{{ row.index }}. {{ row.name }} ☐ ☐ ☐ ☐",
+    "{%p endfor %}",
+)
+
+
+@pytest.mark.django_db
+def test_an_organisation_template_is_stored_and_used():
+    # given
+    template_override_set(issuer_key="org:3", spec=SPEC, content=_docx(*FULL), filename="phieu-rieng.docx")
+    # when
+    rendered = render_docx(SPEC, context_for(SPEC), template_for("org:3", SPEC))
+    # then
+    text = all_text(open_docx(rendered))
+    assert "PHIẾU BẦU CỦA CHI BỘ: Hội nghị kiểm điểm năm 2021" in text
+    assert "1. Nguyễn Văn An ☐ ☐ ☐ ☐" in text
+    assert template_for("org:4", SPEC) == template_bytes(SPEC)
+
+
+@pytest.mark.django_db
+def test_a_template_missing_a_required_field_is_refused_and_not_stored():
+    # given: the organisation's template forgets the list of people
+    content = _docx(*FULL[:2])
+    # when
+    with pytest.raises(TemplateRejected) as error:
+        template_override_set(issuer_key="org:3", spec=SPEC, content=content, filename="phieu-rieng.docx")
+    # then
+    assert str(error.value) == (
+        "tệp phieu-rieng.docx: mẫu 'Phiếu đánh giá, xếp loại chất lượng (bỏ phiếu kín)' (ballot.party) "
+        "thiếu trường bắt buộc: rows"
+    )
+    assert TemplateOverride.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_template_using_an_unknown_field_is_refused():
+    # given
+    content = _docx(*FULL, "Người bỏ phiếu: {{ voter_name }}")
+    # when
+    with pytest.raises(TemplateRejected) as error:
+        template_override_set(issuer_key="org:3", spec=SPEC, content=content, filename="phieu.docx")
+    # then
+    assert str(error.value).endswith("dùng trường không có trong dữ liệu: voter_name")
+    assert TemplateOverride.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_file_that_is_not_docx_is_refused():
+    # when
+    with pytest.raises(TemplateRejected) as error:
+        template_override_set(issuer_key="org:3", spec=SPEC, content=b"%PDF-1.4", filename="phieu.pdf")
+    # then
+    assert str(error.value) == "tệp phieu.pdf: không phải tệp Word .docx"
+    assert TemplateOverride.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_replacing_an_organisation_template_keeps_one_row():
+    # given
+    template_override_set(issuer_key="org:3", spec=SPEC, content=_docx(*FULL), filename="v1.docx")
+    # when
+    template_override_set(issuer_key="org:3", spec=SPEC, content=_docx(*FULL, "Bản 2"), filename="v2.docx")
+    # then
+    assert list(TemplateOverride.objects.values_list("filename", flat=True)) == ["v2.docx"]
