@@ -69,6 +69,18 @@ def test_head_capped_by_his_collective(example: Prepared) -> None:
     assert [item.kind for item in head.items] == ["self_level_above_final"]
 
 
+def test_head_cap_on_the_state_side_is_shown_unconfirmed(example: Prepared) -> None:
+    # given
+    head = line(example, "H038@state")
+    # when
+    reason = head.main_reason
+    # then
+    assert (head.engine_level, head.final_level) == (Level.HTXSNV, Level.HTTNV)
+    assert reason is not None
+    assert (reason.rule, reason.cites, reason.confirmed) == ("rnd90.h.cap", "NĐ 90/2020/NĐ-CP", False)
+    assert head.unconfirmed is True
+
+
 def test_quota_excess_with_its_proposed_resolution(example: Prepared) -> None:
     # given
     excesses = [item for item in example.items if item.kind == "quota_excess"]
@@ -143,5 +155,5 @@ def test_summary_counts_and_shares(example: Prepared) -> None:
     assert text[0] == "Kết quả xếp loại — 282 chủ thể"
     assert text[2] == "Tập thể               7         18          0          0          0          0          0     25"
     assert text[7] == "Đảng viên            15        105          9          1          1          1          0    132"
-    assert text[8] == "Cộng                 45        215         19          1          1          1          0    282"
-    assert text[9] == "Tỷ lệ trên 280 chủ thể được xếp loại: HTXSNV 16,1%, HTTNV 76,8%, HTNV 6,8%, KHTNV 0,4%."
+    assert text[8] == "Cộng                 44        216         19          1          1          1          0    282"
+    assert text[9] == "Tỷ lệ trên 280 chủ thể được xếp loại: HTXSNV 15,7%, HTTNV 77,1%, HTNV 6,8%, KHTNV 0,4%."

@@ -46,7 +46,7 @@ def test_levels_and_places_are_stored(example: Prepared) -> None:
     capped = loaded.reviews["H038@party"]
     decided = loaded.reviews["TT-BTV-HU"]
     # then
-    assert (head.place, head.proposed_level) == (Position.objects.get(external_code="CV091"), "HTXSNV")
+    assert (head.place, head.proposed_level) == (Position.objects.get(external_code="CV091"), "HTTNV")
     assert (capped.place, capped.self_level, capped.proposed_level) == (None, "HTXSNV", "HTTNV")
     assert (decided.status, decided.proposed_level, decided.decided_level) == (ReviewStatus.DECIDED, "HTXSNV", "HTTNV")
     assert loaded.reviews["VC027@party"].proposed_level is None
