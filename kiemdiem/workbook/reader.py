@@ -272,6 +272,8 @@ class _Checker:
                     self.problem(
                         schema.SELF, row, "side", f"cá nhân {shown(subject)} không là cán bộ, công chức, viên chức"
                     )
+            elif subject in book.units and book.units[subject].get("reviewed") is False:
+                self.problem(schema.SELF, row, "subject", f"đơn vị {shown(subject)} ghi “không” ở cột Được kiểm điểm")
             elif subject not in book.units and subject not in book.collectives:
                 self.problem(schema.SELF, row, "subject", f"không có đơn vị, tập thể hay cá nhân mã {shown(subject)}")
             if row.get("discipline.form") and not row.get("discipline.track"):
