@@ -164,7 +164,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 class ReviewOutcomeAdmin(admin.ModelAdmin):
     """The results of a rated cycle, read-only: computed by ``kiemdiem review``, never typed in."""
 
-    list_display = ("review", "final_level", "engine_level", "status", "main_reason", "main_cites", "needs_decision")
+    list_display = ("review", "level", "reason", "decisions")
     list_filter = ("review__cycle", "final_level", "status", "unconfirmed")
     search_fields = ("review__subject_person__full_name", "review__subject_collective__name", "main_reason")
     list_select_related = (
@@ -176,9 +176,21 @@ class ReviewOutcomeAdmin(admin.ModelAdmin):
     )
     readonly_fields = tuple(field.name for field in ReviewOutcome._meta.get_fields())
 
+    @admin.display(description=_("mức"), ordering="final_level")
+    def level(self, obj: ReviewOutcome) -> str:
+        if obj.engine_level and obj.engine_level != obj.final_level:
+            return f"{obj.final_level} (quy định: {obj.engine_level})"
+        return obj.final_level or "—"
+
+    @admin.display(description=_("lý do chính (căn cứ)"))
+    def reason(self, obj: ReviewOutcome) -> str:
+        text = obj.main_reason if len(obj.main_reason) <= 110 else obj.main_reason[:107].rstrip() + "…"
+        flag = " — chưa xác nhận" if obj.unconfirmed else ""
+        return f"{text} ({obj.main_cites}){flag}" if obj.main_cites else text
+
     @admin.display(description=_("cần quyết định"))
-    def needs_decision(self, obj: ReviewOutcome) -> str:
-        return "; ".join(f"{item['label']}: {item['text']}" for item in obj.items)
+    def decisions(self, obj: ReviewOutcome) -> str:
+        return "; ".join(item["label"] for item in obj.items)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -242,6 +242,13 @@ class AuditEntry(models.Model):
         return f"{self.at:%d/%m/%Y %H:%M} {self.action}"
 
 
+class OutcomeStatus(models.TextChoices):
+    RATED = "rated", _("Đã xếp loại")
+    NOT_RATED = "not_rated", _("Không xếp loại")
+    REVIEW_ONLY = "review_only", _("Chỉ kiểm điểm, không xếp loại")
+    NEEDS_FACTS = "needs_facts", _("Thiếu dữ kiện, chưa xếp loại")
+
+
 class ReviewOutcome(models.Model):
     """Why a review got its level: what the rules and the cycle's constraints said when the cycle
     was rated (``kiemdiem review``), kept beside the review so the site can show it.
@@ -254,7 +261,7 @@ class ReviewOutcome(models.Model):
     review = models.OneToOneField(
         Review, verbose_name=_("bản kiểm điểm"), on_delete=models.CASCADE, related_name="outcome"
     )
-    status = models.CharField(_("trạng thái xếp loại"), max_length=15)
+    status = models.CharField(_("trạng thái xếp loại"), max_length=15, choices=OutcomeStatus.choices)
     rulebook = models.CharField(_("bộ quy định"), max_length=120, blank=True)
     engine_level = models.CharField(_("mức theo quy định"), max_length=6, choices=LEVEL_CHOICES, blank=True)
     final_level = models.CharField(_("mức sau ràng buộc"), max_length=6, choices=LEVEL_CHOICES, blank=True)
