@@ -152,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
     if prepared is not None:
         print("")
         print(prepared.summary(shown_items=5))
+        print(f"Sổ kết quả và văn bản: {context.out}")
+    print("")
     print(f"Trang web:     {site}")
     print(f"Trang quản trị: {site}admin/")
     print(f"Đăng nhập:     {context.username} / {context.password}")
