@@ -179,3 +179,17 @@ def test_not_an_excel_file(tmp_path: Path) -> None:
     found = problems_of(path)
     # then
     assert found == ["không đọc được sổ Excel (.xlsx): File is not a zip file"]
+
+
+def test_assessed_unit_marked_not_reviewed(tmp_path: Path) -> None:
+    # given: the commune UBND (marked not reviewed) assessed as a unit
+    rows = small_rows()
+    rows["units"][2]["reviewed"] = False
+    rows["self"].append({"subject": "X-AP-UBND", "self_level": "HTTNV"})
+    path = write_small(tmp_path / "khong-kiem-diem.xlsx", rows)
+    # when
+    found = problems_of(path)
+    # then
+    assert found == [
+        "sheet “Tự đánh giá”, dòng 4, cột “Mã chủ thể”: đơn vị “X-AP-UBND” ghi “không” ở cột Được kiểm điểm"
+    ]
