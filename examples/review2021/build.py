@@ -13,6 +13,8 @@ random generator), with the mix of levels of ../shared/domain/scale.md §4 and t
 - maternity leave (VC008), a khiển trách in public duty (VC009: KHTNV), a mid-year transfer
   (TH004, from Thịnh Hòa to Đông Lương on 15/06/2021), an exempt elderly member (VC020);
 - a party member whose state-side rating bounds the party rating (DL005: HTNV as công chức);
+- the district's executive committee judged on the district's targets workbook
+  (examples/targets/thanh-van-2021.xlsx: 28 of 34 targets met, a key target missed);
 - ballots for every collective and leader, one vote below the level proposed (TT-UBND-DL), and
   two decisions already taken by the superior.
 """
@@ -39,6 +41,9 @@ START, END = period_bounds(PERIOD)
 HEAD_CAPPED = "H038"
 STATE_BOUND = "DL005"
 QUOTA_ORG = "X-DL-DB"
+# The district's executive committee is judged on the district's own targets sheet (kiemdiem targets).
+DISTRICT_TARGETS = ("TT-BCH-HU", "../targets/thanh-van-2021.xlsx")
+SHARES = ("targets_completed_share", "on_time_share", "exceeded_share", "key_targets_missed")
 # Teachers who are also secretary of their school's chi bộ: the workbook states the kiêm nhiệm.
 CONCURRENT_POSTS = {"CV201", "CV211"}
 NOTES = {
@@ -177,9 +182,12 @@ def assessments(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[st
             rows.append(_collective_row(unit["id"], "tot" if good else "xuat_sac", "HTTNV" if good else "HTXSNV"))
     for collective in data["collectives"]:
         share = 0.92 if collective["id"] == "TT-LD-PKT" else 1.0
-        grade = "tot" if collective["id"] == "TT-LD-TNMT" or _bucket(collective["id"]) >= 12 else "xuat_sac"
+        modest = collective["id"] in ("TT-LD-TNMT", DISTRICT_TARGETS[0])  # a key district target was missed
+        grade = "tot" if modest or _bucket(collective["id"]) >= 12 else "xuat_sac"
         rows.append(_collective_row(collective["id"], grade, "HTTNV" if grade == "tot" else "HTXSNV"))
         targets.append(_targets(collective["id"], share, grade, rows[-1]["self_level"]))
+        if collective["id"] == DISTRICT_TARGETS[0]:
+            targets[-1].update({key: None for key in SHARES} | {"targets_file": DISTRICT_TARGETS[1]})
         members = [p for p in data["positions"] if p["collective"] == collective["id"]]
         level = rows[-1]["self_level"]
         # Đông Lương's UBND: the meeting gave fewer votes to the level proposed than a majority.

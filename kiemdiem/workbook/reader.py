@@ -20,8 +20,10 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from kiemdiem.targets import NoJudgedTargetsError, SheetError, classify_all, read_target_sheet, subject_facts
 from kiemdiem.workbook import schema
 from kiemdiem.workbook.cells import CellError, blank, read_cell, shown
+from kiemdiem.workbook.periods import PeriodError, period_bounds
 from kiemdiem.workbook.schema import Sheet
 
 Row = dict[str, Any]
@@ -187,14 +189,13 @@ class _Checker:
                 schema.PERIOD, cycle, "scope", f"không có đơn vị mã {shown(cycle['scope'])} trong sheet Đơn vị"
             )
         self._check_period(cycle)
+        self.year = period_year(str(cycle.get("period") or ""))
         self._check_structure(book)
         self._check_concurrent(book)
         self._check_assessments(book)
         return book
 
     def _check_period(self, cycle: Row) -> None:
-        from kiemdiem.workbook.periods import PeriodError, period_bounds
-
         if cycle.get("period"):
             try:
                 period_bounds(str(cycle["period"]))
@@ -300,12 +301,57 @@ class _Checker:
             if row.get("present") is not None and votes > row["present"]:
                 self.problem(schema.BALLOTS, row, "present", f"tổng số phiếu ({votes}) nhiều hơn số người dự")
         for row in self.rows["targets"]:
+            self._targets_file(row)
             if row["subject"] not in book.units and row["subject"] not in book.collectives:
                 self.problem(schema.TARGETS, row, "subject", f"không có đơn vị hay tập thể mã {shown(row['subject'])}")
             elif row["subject"] in book.targets:
                 self.problem(schema.TARGETS, row, "subject", f"đã có ở dòng {book.targets[row['subject']]['_row']}")
             else:
                 book.targets[row["subject"]] = row
+
+    def _targets_file(self, row: Row) -> None:
+        """Fill the shares of a targets row from its targets workbook (kiemdiem.targets), if named."""
+        shares = [key for key in TARGET_SHARES if row.get(key) is not None]
+        if not row.get("targets_file"):
+            if row.get("targets_completed_share") is None:
+                self.problem(
+                    schema.TARGETS, row, "targets_completed_share", "cần tỷ lệ này, hoặc tên tệp bảng chỉ tiêu"
+                )
+            return
+        if shares:
+            self.problem(schema.TARGETS, row, "targets_file", "đã có tệp bảng chỉ tiêu: để trống các cột tỷ lệ")
+            return
+        path = self.path.parent / str(row["targets_file"])
+        if not path.is_file():
+            self.problem(
+                schema.TARGETS,
+                row,
+                "targets_file",
+                f"không có tệp {shown(row['targets_file'])} (tính từ thư mục của sổ)",
+            )
+            return
+        try:
+            sheet = read_target_sheet(path)
+            facts = subject_facts(classify_all(sheet.targets, self.year))["led_units"]
+        except SheetError as error:
+            found = "; ".join(str(problem) for problem in error.problems[:3])
+            self.problem(schema.TARGETS, row, "targets_file", f"tệp {shown(row['targets_file'])} không hợp lệ: {found}")
+            return
+        except NoJudgedTargetsError as error:
+            self.problem(schema.TARGETS, row, "targets_file", f"tệp {shown(row['targets_file'])}: {error}")
+            return
+        row.update({key: facts[key] for key in TARGET_SHARES})
+
+
+TARGET_SHARES = ("targets_completed_share", "on_time_share", "exceeded_share", "key_targets_missed")
+
+
+def period_year(code: str) -> int:
+    """The year whose targets count: the period's last year (0 when the period is invalid)."""
+    try:
+        return period_bounds(code)[1].year
+    except PeriodError:
+        return 0
 
 
 def _unit(book: CycleBook, post: Row) -> str:

@@ -184,7 +184,13 @@ TARGETS = Sheet(
     "targets",
     (
         Column("Mã tập thể hoặc đơn vị", "subject", CODE, True),
-        Column("Tỷ lệ chỉ tiêu hoàn thành (%)", "targets_completed_share", PERCENT, True),
+        Column(
+            "Tệp bảng chỉ tiêu",
+            "targets_file",
+            note="tệp .xlsx có trang “Chỉ tiêu” (mẫu của kiemdiem targets), đường dẫn tính từ thư mục của sổ này; "
+            "khi có tệp, các tỷ lệ được tính từ tệp và để trống ở đây",
+        ),
+        Column("Tỷ lệ chỉ tiêu hoàn thành (%)", "targets_completed_share", PERCENT),
         Column("Có chỉ tiêu chủ yếu không hoàn thành", "key_targets_missed", BOOL),
         Column("Tỷ lệ đúng hạn (%)", "on_time_share", PERCENT),
         Column("Tỷ lệ vượt kế hoạch (%)", "exceeded_share", PERCENT),
@@ -192,7 +198,8 @@ TARGETS = Sheet(
         Column("Đơn vị thuộc quyền: tổng số", "units.total", INT),
         *(Column(f"Đơn vị thuộc quyền: {code}", f"units.{code}", INT) for code in ("HTXSNV", "HTTNV", "HTNV", "KHTNV")),
     ),
-    "Kết quả chỉ tiêu của tập thể, đơn vị (tóm tắt từ bảng chỉ tiêu) và mức xếp loại của các đơn vị thuộc quyền; "
+    "Kết quả chỉ tiêu của tập thể, đơn vị (ghi tỷ lệ, hoặc chỉ đến tệp bảng chỉ tiêu) và mức xếp loại của các "
+    "đơn vị thuộc quyền; "
     "dùng cho tập thể, đơn vị và người lãnh đạo, quản lý ở đó.",
 )
 _CRITERIA = (

@@ -153,7 +153,20 @@ def test_summary_counts_and_shares(example: Prepared) -> None:
     text = example.summary().splitlines()
     # then
     assert text[0] == "Kết quả xếp loại — 282 chủ thể"
-    assert text[2] == "Tập thể               7         18          0          0          0          0          0     25"
+    assert text[2] == "Tập thể               6         19          0          0          0          0          0     25"
     assert text[7] == "Đảng viên            15        105          9          1          1          1          0    132"
-    assert text[8] == "Cộng                 44        216         19          1          1          1          0    282"
-    assert text[9] == "Tỷ lệ trên 280 chủ thể được xếp loại: HTXSNV 15,7%, HTTNV 77,1%, HTNV 6,8%, KHTNV 0,4%."
+    assert text[8] == "Cộng                 43        217         19          1          1          1          0    282"
+    assert text[9] == "Tỷ lệ trên 280 chủ thể được xếp loại: HTXSNV 15,4%, HTTNV 77,5%, HTNV 6,8%, KHTNV 0,4%."
+
+
+def test_district_committee_judged_on_the_district_targets_workbook(example: Prepared) -> None:
+    # given
+    committee = next(subject for subject in example.run.subjects if subject.id == "TT-BCH-HU")
+    # when
+    led = committee.facts["led_units"]
+    # then: 28 of the 34 targets of examples/targets/thanh-van-2021.xlsx met, 27 on time, 19 exceeded
+    assert led["targets_completed_share"] == pytest.approx(28 / 34)
+    assert led["on_time_share"] == pytest.approx(27 / 34)
+    assert led["exceeded_share"] == pytest.approx(19 / 34)
+    assert led["key_targets_missed"] is True
+    assert line(example, "TT-BCH-HU").final_level is Level.HTTNV

@@ -193,3 +193,23 @@ def test_assessed_unit_marked_not_reviewed(tmp_path: Path) -> None:
     assert found == [
         "sheet “Tự đánh giá”, dòng 4, cột “Mã chủ thể”: đơn vị “X-AP-UBND” ghi “không” ở cột Được kiểm điểm"
     ]
+
+
+def test_targets_given_as_shares_or_as_a_targets_workbook(tmp_path: Path) -> None:
+    # given: a missing targets workbook, a row with neither, a row with both
+    rows = small_rows()
+    rows["targets"] = [
+        {"subject": "TT-UBND-AP", "targets_file": "chi-tieu-an-phu.xlsx"},
+        {"subject": "X-AP-UBND"},
+        {"subject": "X-AP-DB", "targets_file": "chi-tieu.xlsx", "targets_completed_share": 0.9},
+    ]
+    path = write_small(tmp_path / "chi-tieu.xlsx", rows)
+    # when
+    found = problems_of(path)
+    # then
+    assert found == [
+        "sheet “Chỉ tiêu”, dòng 2, cột “Tệp bảng chỉ tiêu”: "
+        "không có tệp “chi-tieu-an-phu.xlsx” (tính từ thư mục của sổ)",
+        "sheet “Chỉ tiêu”, dòng 3, cột “Tỷ lệ chỉ tiêu hoàn thành (%)”: cần tỷ lệ này, hoặc tên tệp bảng chỉ tiêu",
+        "sheet “Chỉ tiêu”, dòng 4, cột “Tệp bảng chỉ tiêu”: đã có tệp bảng chỉ tiêu: để trống các cột tỷ lệ",
+    ]
