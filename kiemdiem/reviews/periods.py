@@ -1,8 +1,9 @@
 """Review periods and the rulebooks pinned for them when a cycle opens.
 
 A period is always explicit (a year, a quarter of a year, or a term), never taken from the clock
-(pitfalls.md #9). Until the rules engine's ``select_rulebook`` lands, the rulebook codes come from
-the small table below (../shared/domain/rules.md §1, "Which rules apply to which review year").
+(pitfalls.md #9). The rulebook codes come from
+the small table below (../shared/domain/rules.md §1); a test keeps it equal to
+``kiemdiem.rules.select_rulebook`` for yearly periods (the state side has no quarter or term rating).
 """
 
 from __future__ import annotations
