@@ -72,6 +72,7 @@ class SubjectLine:
     reasons: tuple[Reason, ...]
     assumptions: tuple[str, ...]
     items: tuple[Item, ...] = field(default=())
+    note: str = ""
 
     @property
     def unconfirmed(self) -> bool:
@@ -156,6 +157,7 @@ def subject_lines(run: ReviewRun) -> tuple[list[SubjectLine], list[Item]]:
                     main_reason=main_reason(outcome.reasons, outcome.adjustments, outcome.final_rating),
                     reasons=outcome.reasons,
                     assumptions=engine.assumptions,
+                    note=info.note,
                 )
             )
     by_subject: dict[str, list[Item]] = {}

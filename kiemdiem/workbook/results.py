@@ -74,6 +74,7 @@ def results_workbook(run: ReviewRun, lines: list[SubjectLine], items: list[Item]
             "Căn cứ",
             "Có quy định chưa xác nhận",
             "Cần xử lý",
+            "Ghi chú trong sổ",
         ),
         (
             (
@@ -93,10 +94,11 @@ def results_workbook(run: ReviewRun, lines: list[SubjectLine], items: list[Item]
                 line.main_reason.cites if line.main_reason else "",
                 "có" if line.unconfirmed else "",
                 "\n".join(f"{item.label}: {item.text}" for item in line.items),
+                line.note,
             )
             for number, line in enumerate(lines, start=1)
         ),
-        (6, 16, 34, 14, 12, 7, 30, 22, 10, 12, 12, 14, 60, 30, 12, 70),
+        (6, 16, 34, 14, 12, 7, 30, 22, 10, 12, 12, 14, 60, 30, 12, 70, 40),
     )
     for row in sheet.iter_rows(min_row=2):
         if row[15].value:

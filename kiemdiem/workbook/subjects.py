@@ -41,7 +41,7 @@ KIND_LABELS = {  # in the order summaries list them: collectives first, as they 
 @dataclass(frozen=True)
 class SubjectInfo:
     """Display and storage details of one subject: the workbook code it came from (``code``,
-    ``table``: units / collectives / people), its side, its row in "Tự đánh giá"."""
+    ``table``: units / collectives / people), its side, its row in "Tự đánh giá" and the note there."""
 
     id: str
     code: str
@@ -50,6 +50,7 @@ class SubjectInfo:
     kind: SubjectKind
     side: str
     row: int
+    note: str = ""
 
 
 def subject_id(code: str, side: str | None, table: str) -> str:
@@ -73,7 +74,7 @@ class _Builder:
             side = row.get("side") if table == "people" else self._side_of(table, code)
             sid = subject_id(code, side, table)
             self.info[sid] = SubjectInfo(sid, code, table, self._name(table, code), self._kind(table, code, side),
-                                         str(side), row["_row"])  # fmt: skip
+                                         str(side), row["_row"], row.get("note") or "")  # fmt: skip
 
     def _side_of(self, table: str, code: str) -> str:
         if table == "units":

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from kiemdiem.rules.levels import Level
 from kiemdiem.workbook.flow import Prepared, prepare
@@ -117,6 +119,7 @@ def test_special_people_of_2021(example: Prepared) -> None:
     assert reprimanded.main_reason.text == "Bị kỷ luật trong năm (một vi phạm chỉ tính một lần)."
     assert (exempt.status, exempt.final_level) == ("not_rated", None)
     assert moved.final_level is Level.HTTNV
+    assert moved.note == "Điều động từ xã Thịnh Hòa sang xã Đông Lương từ 15/06/2021; có nhận xét của nơi công tác cũ."
     assert example.run.subjects[[s.id for s in example.run.subjects].index("TH004@party")].party_organization == (
         "CB-DL-1"
     )
@@ -170,3 +173,35 @@ def test_district_committee_judged_on_the_district_targets_workbook(example: Pre
     assert led["exceeded_share"] == pytest.approx(19 / 34)
     assert led["key_targets_missed"] is True
     assert line(example, "TT-BCH-HU").final_level is Level.HTTNV
+
+
+def test_results_workbook_of_the_example(example: Prepared) -> None:
+    # given
+    results = BytesIO(example.results)
+    # when
+    book = load_workbook(results)
+    rows = {row[1]: row for row in book["Kết quả"].iter_rows(min_row=2, values_only=True)}
+    items = list(book["Cần quyết định"].iter_rows(min_row=2, values_only=True))
+    # then
+    assert len(rows) == 282
+    assert rows["H038@party"][8:16] == (
+        "HTXSNV",
+        "HTTNV",
+        "HTTNV",
+        None,
+        "Người đứng đầu không được xếp loại cao hơn mức của tập thể, đơn vị do mình đứng đầu.",
+        "21-HD/BTCTW, tiết 4 điểm B mục II",
+        "có",
+        "Tự xếp loại cao hơn kết quả: Phan Văn Tùng (H038@party) tự đề xuất HTXSNV nhưng mức xếp loại cuối cùng là "
+        "HTTNV: cần giải thích cho chủ thể.",
+    )
+    assert rows["TT-BTV-HU"][11] == "HTTNV"
+    assert len(items) == 27
+    assert [row[0] for row in book["Tổng hợp"].iter_rows(min_row=2, values_only=True)] == [
+        "Tập thể",
+        "Tổ chức đảng",
+        "Cán bộ",
+        "Công chức",
+        "Viên chức",
+        "Đảng viên",
+    ]
