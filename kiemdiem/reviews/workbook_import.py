@@ -33,7 +33,7 @@ from kiemdiem.org.models import (
 from kiemdiem.reviews.models import AuditEntry, CycleStatus, Review, ReviewCycle, ReviewOutcome, ReviewStatus
 from kiemdiem.reviews.periods import Period
 from kiemdiem.reviews.selectors import review_cycle_find_open
-from kiemdiem.reviews.services import review_cycle_open
+from kiemdiem.reviews.services import _require, review_cycle_open
 from kiemdiem.workbook.flow import Prepared
 from kiemdiem.workbook.outcome import SubjectLine
 from kiemdiem.workbook.reader import CycleBook, Row
@@ -172,9 +172,10 @@ def _outcome(line: SubjectLine, source: str) -> dict[str, Any]:
 def workbook_cycle_load(*, prepared: Prepared, actor: Any) -> LoadResult:
     """Store ``prepared`` (a rated workbook) all-or-nothing; see the module docstring.
 
-    Raises ``ValidationError`` (the period's cycle is closed, or a service refused) or
-    ``DatabaseError``.
+    Raises ``PermissionDenied`` (``actor`` may not add reviews; ``None`` is the command line),
+    ``ValidationError`` (the period's cycle is closed, or a service refused) or ``DatabaseError``.
     """
+    _require(actor, "reviews.add_review", "nạp kết quả kiểm điểm từ sổ")
     book = prepared.run.book
     units, collectives, people = _structure(book)
     posts = _positions(book, units, collectives, people)

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 
 from kiemdiem.org.models import Person, Position
 from kiemdiem.reviews.models import AuditEntry, Review, ReviewCycle, ReviewStatus
@@ -86,3 +88,15 @@ def test_a_refused_load_writes_nothing(example: Prepared) -> None:
         "không nạp lại kết quả."
     )
     assert (Review.objects.count(), Person.objects.count()) == (reviews, people)
+
+
+@pytest.mark.django_db
+def test_a_user_without_permission_is_refused_and_nothing_is_written(example: Prepared) -> None:
+    # given
+    clerk = User.objects.create_user("van-thu", password="mat-khau-van-thu-1")
+    # when
+    with pytest.raises(PermissionDenied) as caught:
+        workbook_cycle_load(prepared=example, actor=clerk)
+    # then
+    assert str(caught.value) == "Tài khoản van-thu không có quyền nạp kết quả kiểm điểm từ sổ."
+    assert (Review.objects.count(), Person.objects.count(), ReviewCycle.objects.count()) == (0, 0, 0)
