@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from kiemdiem.cli import main
+from kiemdiem.reviews.models import Review, ReviewOutcome
 from tests.workbook.small import set_cell, write_small
 
 
@@ -72,3 +73,20 @@ def test_template_is_written_and_never_overwrites(tmp_path: Path, capsys: pytest
     assert (first, second) == (0, 2)
     assert load_workbook(target).sheetnames[0] == "Hướng dẫn"
     assert capsys.readouterr().err == f"--template: tệp {target} đã có; chọn tên khác để không ghi đè.\n"
+
+
+@pytest.mark.django_db
+def test_review_with_db_stores_the_cycle_and_writes_the_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # given
+    path = write_small(tmp_path / "an-phu.xlsx")
+    out = tmp_path / "ket-qua"
+    # when
+    status = main(["review", str(path), "--out", str(out), "--db"])
+    # then
+    printed = capsys.readouterr().out
+    assert status == 0
+    assert (Review.objects.count(), ReviewOutcome.objects.count()) == (2, 2)
+    assert (out / "van-ban" / "10-bieu-tong-hop-ket-qua.xlsx").is_file()
+    assert "Đã nạp vào cơ sở dữ liệu: kỳ 2021 của Đảng bộ xã An Phú (2 bản kiểm điểm)." in printed
