@@ -36,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE.parent / "district2021"
 OUT = HERE / "thanh-van-2021.xlsx"
 PERIOD = "2021"
+FIXED_TIME = dt.datetime(2022, 1, 10, 0, 0, 0)  # noqa: DTZ001 (openpyxl stores naive UTC times)
 START, END = period_bounds(PERIOD)
 
 HEAD_CAPPED = "H038"
@@ -262,7 +263,7 @@ def _special(row: dict[str, Any], code: str) -> dict[str, Any]:
 def main() -> None:
     data = structure()
     data.update(assessments(data))
-    write_workbook(OUT, data)
+    write_workbook(OUT, data, stamp=FIXED_TIME)
     print(f"{OUT.name}: {len(data['self'])} chủ thể, {len(data['people'])} cá nhân")
 
 

@@ -84,10 +84,16 @@ def _instructions(book: Workbook) -> None:
     sheet.column_dimensions["A"].width = 130
 
 
-def write_workbook(path: Path | str, rows: Mapping[str, Sequence[Mapping[str, Any]]] | None = None) -> Path:
+def write_workbook(
+    path: Path | str,
+    rows: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    *,
+    stamp: dt.datetime | None = None,
+) -> Path:
     """Write the workbook to ``path``: the instructions sheet, then every sheet of
     :data:`~kiemdiem.workbook.schema.SHEETS` with its headers and the ``rows`` given under its key
-    (dicts keyed by column key). Raises ``KeyError`` for a code not in a column's table."""
+    (dicts keyed by column key). ``stamp`` fixes the file's created/modified properties (so that a
+    rebuilt example has the same content). Raises ``KeyError`` for a code not in a column's table."""
     path = Path(path)
     book = Workbook()
     _instructions(book)
@@ -113,6 +119,9 @@ def write_workbook(path: Path | str, rows: Mapping[str, Sequence[Mapping[str, An
                 if isinstance(value, dt.date):
                     cell.number_format = DATE_FORMAT
         sheet.freeze_panes = "A2"
+    if stamp is not None:
+        book.properties.created = book.properties.modified = stamp
+    book.properties.creator = "kiemdiem"
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
