@@ -82,6 +82,7 @@ def _structure(book: CycleBook) -> tuple[dict[str, Organisation], dict[str, Coll
         for code, row in book.collectives.items()
     }  # fmt: skip
     people: dict[str, Person] = {}
+    by_person = _posts_by_person(book)
     for code, row in book.people.items():
         details = {"full_name": row["full_name"], "birth_date": row.get("birth_date"), "gender": row["gender"]}
         people[code] = _upsert(Person, code, {**details, "ethnicity": row.get("ethnicity") or ""})
@@ -99,14 +100,21 @@ def _structure(book: CycleBook) -> tuple[dict[str, Organisation], dict[str, Coll
                     person=people[code],
                     organisation=units[row["work_unit"]],
                     category=row["state_category"],
-                    start_date=_employment_start(book, code),
+                    start_date=_employment_start(by_person.get(code, []), Period.parse(book.period)),
                 )
     return units, collectives, people
 
 
-def _employment_start(book: CycleBook, person: str) -> dt.date:
-    starts = [post["start_date"] for post in book.positions.values() if post["person"] == person]
-    return min(starts) if starts else dt.date(int(book.period[:4]), 1, 1)
+def _posts_by_person(book: CycleBook) -> dict[str, list[Row]]:
+    found: dict[str, list[Row]] = {}
+    for post in book.positions.values():
+        found.setdefault(post["person"], []).append(post)
+    return found
+
+
+def _employment_start(posts: list[Row], period: Period) -> dt.date:
+    """The first post's start, or the period's first day for a person without posts."""
+    return min((post["start_date"] for post in posts), default=period.start)
 
 
 def _positions(book: CycleBook, units: dict[str, Organisation], collectives: dict[str, Collective],
@@ -131,15 +139,13 @@ def _positions(book: CycleBook, units: dict[str, Organisation], collectives: dic
     }
 
 
-def _state_place(book: CycleBook, line: SubjectLine, posts: dict[str, Position], period: Period) -> Position | None:
-    """The post in which a person is reviewed on the state side: a review place held in the period
-    outside the party's own bodies, else any post held then."""
+def _state_place(book: CycleBook, own: list[Row], posts: dict[str, Position], period: Period) -> Position | None:
+    """The post in which a person is reviewed on the state side (``own``: the person's posts): a
+    review place held in the period outside the party's own bodies, else any post held then."""
     held = [
         row
-        for row in book.positions.values()
-        if row["person"] == line.code
-        and row["start_date"] <= period.end
-        and (row.get("end_date") is None or row["end_date"] >= period.start)
+        for row in own
+        if row["start_date"] <= period.end and (row.get("end_date") is None or row["end_date"] >= period.start)
     ]
     held.sort(key=lambda row: (not row.get("is_review_place"), _party_post(book, row), row["_row"]))
     return posts[held[0]["id"]] if held else None
@@ -199,6 +205,7 @@ def workbook_cycle_load(*, prepared: Prepared, actor: Any) -> LoadResult:
     if cycle is None:
         cycle = review_cycle_open(scope=scope, period=period, actor=actor, opened_on=book.cycle.get("opened_on"))
     result = LoadResult(cycle, {})
+    by_person = _posts_by_person(book)
     for line in prepared.lines:
         key: dict[str, Any] = {"cycle": cycle}
         if line.table == "units":
@@ -207,7 +214,8 @@ def workbook_cycle_load(*, prepared: Prepared, actor: Any) -> LoadResult:
             key["subject_collective"] = collectives[line.code]
         else:
             key["subject_person"] = people[line.code]
-            key["place"] = _state_place(book, line, posts, period) if line.side == "state" else None
+            own = by_person.get(line.code, [])
+            key["place"] = _state_place(book, own, posts, period) if line.side == "state" else None
             if line.side == "state" and key["place"] is None:
                 result.notes.append(
                     f"{line.name} ({line.id}): không có chức vụ trong kỳ nên chưa lưu kết quả bên chính quyền."

@@ -68,6 +68,12 @@ class _Builder:
         self.book = book
         self.start, self.end = period_bounds(book.period)
         self.info: dict[str, SubjectInfo] = {}
+        self.rows = {row["_row"]: row for row in book.self_rows}
+        # posts held in the period, per person (indexed once: a province has tens of thousands)
+        self.held: dict[str, list[Row]] = {}
+        for post in book.positions.values():
+            if self._held(post):
+                self.held.setdefault(post["person"], []).append(post)
         for row in book.self_rows:
             code = row["subject"]
             table = "people" if code in book.people else "units" if code in book.units else "collectives"
@@ -116,9 +122,7 @@ class _Builder:
         Party organisations are left out: a chi bộ's secretary is one of its members, rated before
         it (his standing is capped through the committee collectives he heads, such as the BTV)."""
         posts = []
-        for post in self.book.positions.values():
-            if post["person"] != person or not self._held(post):
-                continue
+        for post in self.held.get(person, ()):
             target = post.get("collective") or post.get("organisation")
             found = self.info.get(target or "")
             if found is not None and found.side == side and found.kind is SubjectKind.COLLECTIVE:
@@ -130,7 +134,7 @@ class _Builder:
         return subjects, self.info
 
     def _subject(self, info: SubjectInfo) -> Subject:
-        row = self.book.self_rows[[r["_row"] for r in self.book.self_rows].index(info.row)]
+        row = self.rows[info.row]
         facts = self._facts(info, row)
         relations: dict[str, Any] = {}
         if info.table == "people":
@@ -154,8 +158,7 @@ class _Builder:
                 relations["party_organization"] = self._party_org_above(cell, include_self=True)
                 counterpart = subject_id(info.code, "state", "people")
                 relations["state_counterpart"] = counterpart if counterpart in self.info else None
-            if any(p["role"] in ("head", "deputy") for p in self.book.positions.values()
-                   if p["person"] == info.code and self._held(p)):  # fmt: skip
+            if any(p["role"] in ("head", "deputy") for p in self.held.get(info.code, ())):
                 facts["holds_leadership"] = True
         elif info.table == "units":
             relations["party_organization"] = self._party_org_above(info.code, include_self=False)
@@ -240,8 +243,9 @@ class _Builder:
         first, then other posts held in the period, review places first)."""
         if info.table != "people":
             return self.book.targets.get(info.code)
-        posts = [p for p in self.book.positions.values() if p["person"] == info.code and self._held(p)]
-        posts.sort(key=lambda p: (p["role"] != "head", not p.get("is_review_place"), p["_row"]))
+        posts = sorted(
+            self.held.get(info.code, ()), key=lambda p: (p["role"] != "head", not p.get("is_review_place"), p["_row"])
+        )
         for post in posts:
             for code in (post.get("collective"), post.get("organisation")):
                 if code in self.book.targets:
