@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from kiemdiem.targets import NoJudgedTargetsError, SheetError, classify_all, read_target_sheet, subject_facts
 from kiemdiem.workbook import schema
@@ -151,7 +152,8 @@ def _read_sheet(sheet: Sheet, lines: Iterable[tuple[Any, ...]], problems: list[P
 
 
 def _letter(index: int) -> str:
-    return f"{chr(ord('A') + index)}" if index < 26 else str(index + 1)
+    """The Excel column letter of a 0-based column index (0 → A, 26 → AA)."""
+    return get_column_letter(index + 1)
 
 
 class _Checker:

@@ -213,3 +213,13 @@ def test_targets_given_as_shares_or_as_a_targets_workbook(tmp_path: Path) -> Non
         "sheet “Chỉ tiêu”, dòng 3, cột “Tỷ lệ chỉ tiêu hoàn thành (%)”: cần tỷ lệ này, hoặc tên tệp bảng chỉ tiêu",
         "sheet “Chỉ tiêu”, dòng 4, cột “Tệp bảng chỉ tiêu”: đã có tệp bảng chỉ tiêu: để trống các cột tỷ lệ",
     ]
+
+
+def test_extra_column_is_named_by_its_letter(tmp_path: Path) -> None:
+    # given: a column added after the 27 columns of "Tự đánh giá"
+    path = write_small(tmp_path / "cot-thua.xlsx")
+    set_cell(path, "Tự đánh giá", "AB1", "Ý kiến")
+    # when
+    found = problems_of(path)
+    # then
+    assert found == ["sheet “Tự đánh giá”, dòng 1, cột “AB”: cột thừa “Ý kiến”"]
