@@ -10,6 +10,7 @@ that already fills a fact and says on which rows it did) turn an unknown into a 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import polars as pl
@@ -31,7 +32,7 @@ class Condition:
     assume_when: pl.Expr | None = None
     assumption: str | None = None
 
-    @property
+    @cached_property  # asked for every subject by the explanations; the expression never changes
     def reads(self) -> tuple[str, ...]:
         """The fact columns the expression reads (from the expression tree)."""
         return tuple(dict.fromkeys(self.expr.meta.root_names()))

@@ -81,20 +81,22 @@ def rate_cycle_with_rules(
     and its kind. Raises ``SubjectError`` (also for facts that do not follow the case format, naming the
     subject and the key), ``OrderCycleError``, ``NoRulebookError``.
     """
-    check_facts(subjects)
+    _check_shapes(subjects)
     constraint_params = constraint_params or load_params()
-    return rate_cycle(
-        subjects,
-        rules_engine(params=delegated_overrides(params, constraint_params)),
-        period,
-        params=constraint_params,
-        quota_exceptions=quota_exceptions,
-    )
+    try:
+        return rate_cycle(
+            subjects,
+            rules_engine(params=delegated_overrides(params, constraint_params)),
+            period,
+            params=constraint_params,
+            quota_exceptions=quota_exceptions,
+        )
+    except FactError:
+        check_facts(subjects)  # find the subject at fault only when there is one (it costs a second pass)
+        raise
 
 
-def check_facts(subjects: Sequence[Subject]) -> None:
-    """Refuse, before anything is rated, facts that are not a case-format ``subject`` map: the error
-    names the subject (name and id) and the key, which the engine alone cannot do in a cycle."""
+def _check_shapes(subjects: Sequence[Subject]) -> None:
     for subject in subjects:
         if not isinstance(subject.facts, Mapping):
             raise SubjectError(f"{subject.label}: khóa 'facts' cần một bảng khóa–giá trị, nhận {subject.facts!r}.")
@@ -103,6 +105,13 @@ def check_facts(subjects: Sequence[Subject]) -> None:
             raise SubjectError(
                 f"{subject.label}: khóa 'facts.kind' là {kind!r}, khác loại của chủ thể ({subject.kind.value})."
             )
+
+
+def check_facts(subjects: Sequence[Subject]) -> None:
+    """Raise ``SubjectError`` naming the first subject (name and id) whose facts are not a
+    case-format ``subject`` map, and the key — which the engine alone cannot do in a cycle."""
+    _check_shapes(subjects)
+    for subject in subjects:
         try:
             subject_row({**subject.facts, "kind": subject.kind.value})
         except FactError as exc:
