@@ -102,7 +102,7 @@ def _case(file: Path, index: int, raw: Any, params: ParamOverrides | None) -> Ca
         raise CaseFileError(f"{where}: khóa 'name' phải là một câu mô tả")
     try:
         period = parse_period(raw["period"])
-        subject_row(raw["subject"])
+        subject_row(raw["subject"], period.months)
         code = raw.get("rulebook", "auto")
         if code in (None, "auto"):
             rulebook = None

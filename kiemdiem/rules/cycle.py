@@ -20,6 +20,7 @@ from kiemdiem.rules.constraints.parameters import ConstraintParams, load_params
 from kiemdiem.rules.errors import FactError
 from kiemdiem.rules.facts import subject_row
 from kiemdiem.rules.params import ParamOverrides
+from kiemdiem.rules.periods import parse_period
 
 # Engine conditions that the constraints apply in a cycle with facts the engine does not have:
 # (rulebook, condition) -> the constraint's member-discipline rule. 366-QĐ/TW Điều 11 k4 makes a
@@ -92,7 +93,7 @@ def rate_cycle_with_rules(
             quota_exceptions=quota_exceptions,
         )
     except FactError:
-        check_facts(subjects)  # find the subject at fault only when there is one (it costs a second pass)
+        check_facts(subjects, period)  # find the subject at fault only when there is one (a second pass)
         raise
 
 
@@ -107,12 +108,13 @@ def _check_shapes(subjects: Sequence[Subject]) -> None:
             )
 
 
-def check_facts(subjects: Sequence[Subject]) -> None:
+def check_facts(subjects: Sequence[Subject], period: str) -> None:
     """Raise ``SubjectError`` naming the first subject (name and id) whose facts are not a
     case-format ``subject`` map, and the key — which the engine alone cannot do in a cycle."""
     _check_shapes(subjects)
+    months = parse_period(period).months
     for subject in subjects:
         try:
-            subject_row({**subject.facts, "kind": subject.kind.value})
+            subject_row({**subject.facts, "kind": subject.kind.value}, months)
         except FactError as exc:
             raise SubjectError(f"{subject.label}: khóa 'facts.{exc.key}': {exc.detail}") from exc

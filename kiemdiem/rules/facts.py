@@ -138,10 +138,12 @@ def missing_key(column: str) -> str:
     return MISSING_KEY.get(column, column)
 
 
-def subject_row(subject: Mapping[str, Any]) -> dict[str, Any]:
+def subject_row(subject: Mapping[str, Any], period_months: float | None = None) -> dict[str, Any]:
     """Validate one case-format ``subject`` map and flatten it into a row of :data:`SCHEMA`.
 
-    Raises ``FactError`` for an unknown key, a wrong type or a value out of range.
+    ``period_months`` (12 for a year, 3 for a quarter …), when given, bounds ``months_worked`` and
+    the total of ``leave``. Raises ``FactError`` for an unknown key, a wrong type or a value out of
+    range.
     """
     if not isinstance(subject, Mapping):
         raise FactError("subject", "cần một bảng khóa–giá trị (map)")
@@ -159,6 +161,8 @@ def subject_row(subject: Mapping[str, Any]) -> dict[str, Any]:
     row["low_confidence_vote_share"] = _num(subject.get("low_confidence_vote_share"), "low_confidence_vote_share", hi=1)
     row["remedied_share"] = _num(subject.get("remedied_share"), "remedied_share", hi=1)
     _leave(subject.get("leave"), row)
+    if period_months is not None:
+        _within_period(row, period_months)
     _party(subject, row)
     aggregate_discipline(subject.get("discipline"), row)
     _criteria(subject.get("criteria"), row)
@@ -169,9 +173,9 @@ def subject_row(subject: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-def facts_frame(subjects: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
+def facts_frame(subjects: Iterable[Mapping[str, Any]], period_months: float | None = None) -> pl.DataFrame:
     """Rows of :func:`subject_row` for each subject, as a frame with the :data:`SCHEMA` dtypes."""
-    rows = [subject_row(s) for s in subjects]
+    rows = [subject_row(s, period_months) for s in subjects]
     return pl.DataFrame(rows, schema=SCHEMA, orient="row") if rows else pl.DataFrame(schema=SCHEMA)
 
 
@@ -246,6 +250,15 @@ def _leave(value: Any, row: dict[str, Any]) -> None:
         totals[kind] += months
     for kind, months in totals.items():
         row[f"leave.{kind}_months"] = months
+
+
+def _within_period(row: dict[str, Any], months: float) -> None:
+    worked = row["months_worked"]
+    if worked is not None and worked > months:
+        raise FactError("months_worked", f"{worked:g} tháng, dài hơn kỳ đánh giá ({months:g} tháng)")
+    leave = [row[f"leave.{k}_months"] for k in LEAVE_KINDS if row[f"leave.{k}_months"] is not None]
+    if leave and sum(leave) > months:
+        raise FactError("leave", f"tổng thời gian nghỉ {sum(leave):g} tháng, dài hơn kỳ đánh giá ({months:g} tháng)")
 
 
 def _party(subject: Mapping[str, Any], row: dict[str, Any]) -> None:

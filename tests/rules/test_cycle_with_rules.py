@@ -153,6 +153,10 @@ def test_366_collective_khtnv_for_a_members_duty_related_discipline():
         ({"scor": 1}, "Trần Thị Lan (dv-9): khóa 'facts.scor': khóa không có trong định dạng"),
         ([1], "Trần Thị Lan (dv-9): khóa 'facts' cần một bảng khóa–giá trị, nhận [1]."),
         (
+            {"months_worked": 13},
+            "Trần Thị Lan (dv-9): khóa 'facts.months_worked': 13 tháng, dài hơn kỳ đánh giá (12 tháng)",
+        ),
+        (
             {"kind": "collective"},
             "Trần Thị Lan (dv-9): khóa 'facts.kind' là 'collective', khác loại của chủ thể (party_member).",
         ),

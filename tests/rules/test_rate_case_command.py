@@ -146,6 +146,18 @@ def test_text_report_is_vietnamese_and_marks_unconfirmed_reasons(tmp_path, capsy
             "(cites, max_rating",
         ),
         (
+            "leave longer than the year",
+            "- name: Mười ba\n  period: 2025\n"
+            "  subject: {kind: party_member, leave: [{kind: sick, months: 8}, {kind: personal, months: 8}]}\n",
+            "trường hợp số 3 «Mười ba»: khóa 'subject.leave': tổng thời gian nghỉ 16 tháng, dài hơn kỳ đánh giá "
+            "(12 tháng)",
+        ),
+        (
+            "months worked longer than the quarter",
+            "- name: Mười bốn\n  period: 2025-Q1\n  subject: {kind: party_member, months_worked: 4}\n",
+            "trường hợp số 3 «Mười bốn»: khóa 'subject.months_worked': 4 tháng, dài hơn kỳ đánh giá (3 tháng)",
+        ),
+        (
             "quarter under a rulebook without quarters",
             "- name: Mười một\n  period: 2021-Q2\n  rulebook: party-132-21hd\n  subject: {kind: party_member}\n",
             "trường hợp số 3 «Mười một»: Bộ quy tắc party-132-21hd không đánh giá theo quý (kỳ 2021-Q2)",
