@@ -25,7 +25,7 @@ from kiemdiem.rules.levels import Level
 from kiemdiem.rules.params import ParamOverrides
 from kiemdiem.rules.periods import parse_period
 from kiemdiem.rules.registry import rulebook_by_code, select_rulebook
-from kiemdiem.rules.yamlio import load_yaml
+from kiemdiem.rules.yamlio import describe_error, load_yaml
 
 CASE_KEYS = {"name", "period", "rulebook", "subject", "expect"}
 EXPECT_KEYS = {"rating", "status", "max_rating", "not_rating", "cites"}
@@ -77,7 +77,7 @@ def _load_file(file: Path, params: ParamOverrides | None) -> list[Case]:
     except (OSError, UnicodeDecodeError) as exc:
         raise CaseFileError(f"{file}: không đọc được tệp ({exc})") from exc
     except yaml.YAMLError as exc:
-        raise CaseFileError(f"{file}: YAML không hợp lệ ({exc})") from exc
+        raise CaseFileError(f"{file}: {describe_error(exc)}") from exc
     if not isinstance(data, list):
         raise CaseFileError(f"{file}: mức trên cùng phải là một danh sách các trường hợp")
     return [_case(file, i, raw, params) for i, raw in enumerate(data, start=1)]

@@ -35,3 +35,11 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 def load_yaml(text: str) -> Any:
     """Parse ``text``; raises ``yaml.YAMLError`` (with the line) for bad YAML or a repeated key."""
     return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def describe_error(exc: yaml.YAMLError) -> str:
+    """``YAML không hợp lệ ở dòng L, cột C: <problem>`` (line and column counted from 1)."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
+    return f"YAML không hợp lệ{where}: {problem}"

@@ -201,3 +201,18 @@ def test_a_disabled_condition_is_echoed_only_for_the_kinds_that_have_it():
     notice = "Điều kiện r132.m.k.tasks đã được tắt theo cấu hình (cfg.yaml)."
     assert notice in member.assumptions
     assert notice not in collective.assumptions
+
+
+def test_override_file_with_a_repeated_key_names_the_line(tmp_path):
+    # given
+    path = tmp_path / "p.yaml"
+    path.write_text("rulebooks:\n  party-366-43hd: {}\n  party-366-43hd: {}\n", encoding="utf-8")
+
+    # when
+    with pytest.raises(ParamsError) as error:
+        load_overrides(path)
+
+    # then
+    assert str(error.value) == (
+        f"{path}: YAML không hợp lệ ở dòng 3, cột 3: khóa 'party-366-43hd' bị lặp lại trong cùng một bảng"
+    )

@@ -137,7 +137,7 @@ def test_text_report_is_vietnamese_and_marks_unconfirmed_reasons(tmp_path, capsy
         (
             "repeated key",
             "- name: Mười\n  period: 2025\n  subject: {kind: party_member, kind: collective}\n",
-            "YAML không hợp lệ (khóa 'kind' bị lặp lại trong cùng một bảng\n  in \"<unicode string>\", line 11",
+            "YAML không hợp lệ ở dòng 11, cột 33: khóa 'kind' bị lặp lại trong cùng một bảng",
         ),
         (
             "empty expect",

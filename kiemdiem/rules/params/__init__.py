@@ -38,7 +38,7 @@ from typing import Any
 import yaml
 
 from kiemdiem.rules.errors import ParamsError
-from kiemdiem.rules.yamlio import load_yaml
+from kiemdiem.rules.yamlio import describe_error, load_yaml
 
 PARAMS_DIR = Path(__file__).resolve().parent
 ENV_VAR = "KIEMDIEM_RULES_PARAMS"
@@ -79,7 +79,7 @@ def load_overrides(path: str | Path) -> ParamOverrides:
     except UnicodeDecodeError as exc:
         raise ParamsError(f"{path}: tệp tham số không phải UTF-8 ({exc.reason} ở byte {exc.start})") from exc
     except yaml.YAMLError as exc:
-        raise ParamsError(f"{path}: YAML không hợp lệ ({exc})") from exc
+        raise ParamsError(f"{path}: {describe_error(exc)}") from exc
     return parse_overrides(data, str(path))
 
 
