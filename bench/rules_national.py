@@ -66,7 +66,7 @@ def population(scale: float, seed: int = 2025) -> list[Subject]:
                 "party",
                 org_facts,
                 quota_group="đảng ủy xã",
-                parent_unit=org,
+                party_organization=org,
             )
         )
         for c in range(CELLS):
