@@ -144,6 +144,23 @@ def grid(doc: DocxDocument, widths_mm: tuple[float, ...], rows: int = 1, borders
     return table
 
 
+def _no_side_padding(table: Table) -> None:
+    """Zero left and right cell margins for the whole table (``w:tblCellMar``)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    # Schema order: tblCellMar comes just before tblLook (Word refuses elements out of order).
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
+
+
 def _rule_below(where: Container, indent_mm: float) -> None:
     """A short solid rule: the bottom border of a 6 pt empty paragraph narrowed by equal indents."""
     paragraph = where.add_paragraph()
@@ -165,6 +182,8 @@ def header_block(doc: DocxDocument, layout: PageLayout, numbered: bool) -> None:
     and the place-and-date line on the right (36-HD §1.2; NĐ 30 Phụ lục I)."""
     left_w = 75 if layout.family == Family.PARTY else 60
     table = grid(doc, (left_w, layout.text_width_mm - left_w))
+    # No side padding: the names get the column's full width (kiemdiem.documents.fit widens it further).
+    _no_side_padding(table)
     left, right = (_cell_clean(c) for c in table.rows[0].cells)
     para(left, "{{ superior_name|upper }}", layout, "superior", CENTER)
     para(left, "{{ issuer_name|upper }}", layout, "issuer", CENTER)

@@ -2,7 +2,8 @@
 
 ``render_docx(spec, context, template=None) -> bytes``: the filled .docx. A variable the
 template uses but the context lacks raises :class:`RenderError` naming it (Jinja StrictUndefined);
-values are XML-escaped. ``to_pdf(docx_path, out_dir) -> Path`` needs LibreOffice (``soffice``);
+values are XML-escaped; a superior body's name too long for the header is fitted on one line
+(:mod:`.fit`). ``to_pdf(docx_path, out_dir) -> Path`` needs LibreOffice (``soffice``);
 without it :class:`LibreOfficeMissing` says how to install it.
 """
 
@@ -20,6 +21,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
 from kiemdiem.documents import vn
+from kiemdiem.documents.fit import fit_superior
 from kiemdiem.documents.forms import FormSpec
 from kiemdiem.documents.template_build import TEMPLATE_DIR
 
@@ -73,6 +75,7 @@ def render_docx(spec: FormSpec, context: dict[str, object], template: bytes | No
         raise RenderError(f"mẫu {spec.template_name}: thiếu dữ liệu cho trường '{name}'") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"mẫu {spec.template_name}: lỗi cú pháp ở dòng {exc.lineno}: {exc.message}") from exc
+    fit_superior(doc.docx, str(values.get("superior_name") or "").upper())
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
