@@ -98,6 +98,7 @@ def _forms() -> int:
 
 
 def _template_export(args: argparse.Namespace) -> int:
+    from kiemdiem.documents.bundle import os_reason
     from kiemdiem.documents.forms import form
     from kiemdiem.documents.render import template_bytes
 
@@ -105,7 +106,10 @@ def _template_export(args: argparse.Namespace) -> int:
         spec = form(args.form)
     except KeyError as error:
         return _fail(str(error.args[0]))
-    args.out.write_bytes(template_bytes(spec))
+    try:
+        args.out.write_bytes(template_bytes(spec))
+    except OSError as error:
+        return _fail(f"--out: không ghi được tệp {args.out}: {os_reason(error)}")
     print(f"Đã ghi mẫu {spec.key} ({spec.title}) vào {args.out}")
     return 0
 
@@ -122,12 +126,12 @@ def _template_set(args: argparse.Namespace) -> int:
     organisation = Organisation.objects.filter(pk=args.org).first()
     if organisation is None:
         return _fail(f"--org: không có tổ chức mã {args.org}")
-    if not args.file.is_file():
+    try:
+        content = args.file.read_bytes()
+    except OSError:
         return _fail(f"không đọc được tệp {args.file}")
     try:
-        template_override_set(
-            issuer_key=f"org:{organisation.pk}", spec=spec, content=args.file.read_bytes(), filename=args.file.name
-        )
+        template_override_set(issuer_key=f"org:{organisation.pk}", spec=spec, content=content, filename=args.file.name)
     except TemplateRejected as error:
         return _fail(f"Không nhận mẫu: {error}")
     print(f"Đã lưu mẫu riêng {spec.key} của {organisation.name} từ {args.file.name}")

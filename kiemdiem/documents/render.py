@@ -14,11 +14,13 @@ import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import jinja2
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
+from lxml import etree
 
 from kiemdiem.documents import vn
 from kiemdiem.documents.fit import fit_superior
@@ -42,12 +44,31 @@ def template_bytes(spec: FormSpec) -> bytes:
     return (TEMPLATE_DIR / spec.template_name).read_bytes()
 
 
+def _broken_word_file(exc: Exception) -> str | None:
+    """A Vietnamese reason when ``exc`` says the .docx itself is damaged, else None."""
+    if isinstance(exc, etree.XMLSyntaxError):
+        return f"tệp Word bị hỏng (nội dung XML không hợp lệ ở dòng {exc.lineno}, cột {exc.offset})"
+    if isinstance(exc, zipfile.BadZipFile):
+        return "tệp Word bị hỏng (gói nén .docx không đọc được)"
+    if isinstance(exc, KeyError):
+        return f"tệp Word thiếu phần {exc.args[0] if exc.args else ''}".strip()
+    return None
+
+
 def template_variables(template: bytes) -> set[str]:
-    """The top-level Jinja variables a .docx template uses (docxtpl's undeclared variables)."""
+    """The top-level Jinja variables a .docx template uses (docxtpl's undeclared variables).
+
+    Raises :class:`RenderError` for a damaged Word file (bad XML, bad archive, missing part) or a
+    Jinja syntax error, in Vietnamese.
+    """
     try:
         return set(DocxTemplate(io.BytesIO(template)).get_undeclared_template_variables())
-    except (jinja2.TemplateError, KeyError, ValueError) as exc:
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"mẫu không đọc được: lỗi cú pháp trường ở dòng {exc.lineno}: {exc.message}") from exc
+    except (jinja2.TemplateError, ValueError) as exc:
         raise RenderError(f"mẫu không đọc được: {exc}") from exc
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError) as exc:
+        raise RenderError(f"mẫu không đọc được: {_broken_word_file(exc)}") from exc
 
 
 def render_docx(spec: FormSpec, context: dict[str, object], template: bytes | None = None) -> bytes:
@@ -56,7 +77,11 @@ def render_docx(spec: FormSpec, context: dict[str, object], template: bytes | No
     ``context["chart"]``, when present, may be PNG bytes (inserted 150 mm wide) or None (dotted blank).
     Raises :class:`RenderError` naming the form and the variable for a missing value or bad syntax.
     """
-    doc = DocxTemplate(io.BytesIO(template if template is not None else template_bytes(spec)))
+    try:
+        doc = DocxTemplate(io.BytesIO(template if template is not None else template_bytes(spec)))
+        doc.init_docx()
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError) as exc:
+        raise RenderError(f"mẫu {spec.template_name}: {_broken_word_file(exc)}") from exc
     values = dict(context)
     if "chart" in values:
         chart = values["chart"]
@@ -75,6 +100,8 @@ def render_docx(spec: FormSpec, context: dict[str, object], template: bytes | No
         raise RenderError(f"mẫu {spec.template_name}: thiếu dữ liệu cho trường '{name}'") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"mẫu {spec.template_name}: lỗi cú pháp ở dòng {exc.lineno}: {exc.message}") from exc
+    except etree.XMLSyntaxError as exc:
+        raise RenderError(f"mẫu {spec.template_name}: {_broken_word_file(exc)}") from exc
     fit_superior(doc.docx, str(values.get("superior_name") or "").upper())
     out = io.BytesIO()
     doc.save(out)

@@ -93,3 +93,55 @@ def test_a_set_that_fails_to_render_gives_its_numbers_back(tmp_path, capsys, mon
     )
     assert IssuedNumber.objects.count() == 0
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_an_output_path_that_is_a_file_is_a_clear_error_and_gives_numbers_back(tmp_path, capsys):
+    # given: --out names an existing file
+    cycle = district_2021()
+    target = tmp_path / "van-ban"
+    target.write_text("không phải thư mục")
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(target), "--issue"])
+    # then: one Vietnamese line, no traceback, no number used
+    assert status == 2
+    assert capsys.readouterr().err == (
+        f"Không ghi được văn bản: không tạo được thư mục {target}: đã có một tệp trùng tên (không phải thư mục)\n"
+    )
+    assert IssuedNumber.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_folder_that_refuses_writes_leaves_nothing_behind(tmp_path, capsys, monkeypatch):
+    # given: the fifth file cannot be written (as in a read-only folder; root ignores chmod, so simulated)
+    cycle = district_2021()
+    real_write = type(tmp_path).write_bytes
+    calls = []
+
+    def refusing(path, data):
+        calls.append(path)
+        if len(calls) == 5:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_write(path, data)
+
+    monkeypatch.setattr(type(tmp_path), "write_bytes", refusing)
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(tmp_path), "--issue"])
+    # then
+    assert status == 2
+    assert (
+        capsys.readouterr().err
+        == f"Không ghi được văn bản: không ghi được vào thư mục {tmp_path}: không có quyền ghi\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert IssuedNumber.objects.count() == 0
+
+
+def test_template_export_into_a_missing_folder_is_a_clear_error(tmp_path, capsys):
+    # given
+    target = tmp_path / "khong-co" / "mau.docx"
+    # when
+    status = main(["documents", "template-export", "--form", "decision.party", "--out", str(target)])
+    # then
+    assert status == 2
+    assert capsys.readouterr().err == f"--out: không ghi được tệp {target}: thư mục chứa không tồn tại\n"

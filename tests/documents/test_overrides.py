@@ -1,4 +1,5 @@
 import io
+import zipfile
 
 import pytest
 from docx import Document
@@ -89,3 +90,34 @@ def test_replacing_an_organisation_template_keeps_one_row():
     template_override_set(issuer_key="org:3", spec=SPEC, content=_docx(*FULL, "Bản 2"), filename="v2.docx")
     # then
     assert list(TemplateOverride.objects.values_list("filename", flat=True)) == ["v2.docx"]
+
+
+def _damaged(replace: bytes, by: bytes, drop: str = "") -> bytes:
+    """Our ballot template with ``replace`` swapped for ``by`` in word/document.xml (and ``drop`` left out)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(template_bytes(SPEC))) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            if name == drop:
+                continue
+            data = source.read(name)
+            target.writestr(name, data.replace(replace, by) if name == "word/document.xml" else data)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (_damaged(b"<w:body>", b"<w:body"), "tệp Word bị hỏng (nội dung XML không hợp lệ ở dòng 2, cột "),
+        (_damaged(b"", b"", drop="[Content_Types].xml"), "tệp Word thiếu phần"),
+        (_damaged(b"{{ row.name }}", b"{{ row.name "), "lỗi cú pháp trường ở dòng "),
+    ],
+    ids=["bad-xml", "no-content-types", "open-field"],
+)
+def test_a_damaged_word_file_is_refused_in_vietnamese_and_not_stored(content, reason):
+    # when
+    with pytest.raises(TemplateRejected) as refused:
+        template_override_set(issuer_key="org:1", spec=SPEC, content=content, filename="hong.docx")
+    # then
+    assert str(refused.value).startswith(f"tệp hong.docx: mẫu không đọc được: {reason}")
+    assert TemplateOverride.objects.count() == 0
