@@ -10,6 +10,8 @@ shows "Số ……-BC/HU").
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kiemdiem.documents import instruments
 from kiemdiem.documents.contexts import (
     CollectiveReport,
@@ -54,6 +56,11 @@ SHEET_CODES = {
 
 def _level(value: str | None) -> Level | None:
     return Level(value) if value else None
+
+
+def _head_of_office(name: str) -> str:
+    """ "Phòng Nội vụ huyện X" → "Trưởng phòng Nội vụ huyện X": a state decision names the person proposing."""
+    return f"Trưởng {name[:1].lower()}{name[1:]}"
 
 
 def _subject_name(review: Review) -> str:
@@ -244,7 +251,7 @@ class _Builder:
             f"Ban Thường vụ {body}",
             f"công nhận kết quả đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên năm {self.year}",
             self.signature("T/M", "Ban Thường vụ", head),
-            instruments.bases(self._cited(party_rows, self.cycle.party_rulebook), Family.PARTY),
+            instruments.bases(self._cited(party_rows, self.cycle.party_rulebook), Family.PARTY, self._decided_on()),
             organisers.name if organisers else None, tuple(self._decision_row(r) for r in party_rows),
             (*([organisers.name] if organisers else []), "các tổ chức đảng và đảng viên có tên tại Điều 1"),
             ("Như Điều 3,", f"Lưu Văn phòng {body}."),
@@ -260,8 +267,8 @@ class _Builder:
                 committee.name,
                 f"Về việc công nhận kết quả đánh giá, xếp loại chất lượng cán bộ, công chức, viên chức năm {self.year}",
                 self.signature("TM.", "Ủy ban nhân dân", head),
-                instruments.bases(self._cited(state_rows, self.cycle.state_rulebook), Family.STATE),
-                home.name if home else None, tuple(self._decision_row(r) for r in state_rows),
+                self._state_bases(state_rows),
+                _head_of_office(home.name) if home else None, tuple(self._decision_row(r) for r in state_rows),
                 (*([home.name] if home else []), "các cá nhân có tên tại Điều 1"),
                 ("Như Điều 3;", "Lưu: VT, NV."), state=True,
             ), "09-quyet-dinh-cong-nhan-ubnd.docx", f"org:{committee.pk}"))  # fmt: skip
@@ -286,6 +293,18 @@ class _Builder:
         return rows
 
     # Helpers ------------------------------------------------------------------------------------
+    def _decided_on(self) -> dt.date:
+        """The decision's date: the issue date, or for a draft the last day of the period."""
+        return self.options.issue_date or self.end
+
+    def _state_bases(self, rows: list[Review]) -> tuple[str, ...]:
+        on = self._decided_on()
+        law = instruments.local_government_law(on)
+        if not law.confirmed:
+            self.notes.append(f"Căn cứ '{law.citation}' (áp dụng từ {law.in_force:%d/%m/%Y}): ngày có hiệu lực "
+                              "chưa đối chiếu văn bản gốc (chưa xác nhận).")  # fmt: skip
+        return instruments.bases(self._cited(rows, self.cycle.state_rulebook), Family.STATE, on)
+
     def _is_party(self, collective: Collective) -> bool:
         return collective.organisation.kind in (OrgKind.PARTY_COMMITTEE, OrgKind.PARTY_CELL)
 

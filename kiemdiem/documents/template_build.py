@@ -33,7 +33,7 @@ from kiemdiem.documents.docx_parts import (
     two_signers,
 )
 from kiemdiem.documents.forms import FORMS, FormSpec
-from kiemdiem.documents.layout import LAYOUTS, PageLayout
+from kiemdiem.documents.layout import LAYOUTS, Family, PageLayout
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "documents"
 LEVEL_SUFFIXES = ("htxsnv", "httnv", "htnv", "khtnv")
@@ -278,17 +278,24 @@ def decision(spec: FormSpec, layout: PageLayout) -> DocxDocument:
     header_block(doc, layout, numbered=True)
     title_block(doc, layout, "QUYẾT ĐỊNH", "{{ subject_title }}")
     para(doc, "{{ decider_name|upper }}", layout, "heading", CENTER, after=6)
+    # NĐ 30/2020 sets the căn cứ and the proposal in italics ("Theo đề nghị của …"); 36-HD upright ("Xét …").
     tag(doc, "{%p for line in bases %}")
-    body(doc, "{{ line }}", layout)
+    body(doc, "{{ line }}", layout, "basis")
     tag(doc, "{%p endfor %}")
-    body(doc, "Xét đề nghị của {{ proposer }},", layout)
+    proposal = (
+        "Theo đề nghị của {{ proposer }}." if layout.family == Family.STATE else "Xét đề nghị của {{ proposer }},"
+    )
+    body(doc, proposal, layout, "basis")
     para(doc, "QUYẾT ĐỊNH:", layout, "heading", CENTER, after=6, before=6)
     body(doc, "Điều 1. Công nhận kết quả đánh giá, xếp loại chất lượng năm {{ year }} như sau:", layout)
     loop_table(doc, layout, ("STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị", "Mức xếp loại", "Ghi chú"),
                ("{{ row.index }}", "{{ row.name }}", "{{ row.unit }}", "{{ row.level }}", "{{ row.note }}"),
                (13, 48, 40, 42, layout.text_width_mm - 143), "rows")  # fmt: skip
     body(doc, "Điều 2. Quyết định có hiệu lực kể từ ngày ký.", layout)
-    body(doc, "Điều 3. {{ executors }} căn cứ Quyết định thi hành.", layout)
+    carry_out = (
+        "chịu trách nhiệm thi hành Quyết định này" if layout.family == Family.STATE else "căn cứ Quyết định thi hành"
+    )
+    body(doc, f"Điều 3. {{{{ executors }}}} {carry_out}.", layout)
     signature_block(doc, layout)
     return doc
 

@@ -175,3 +175,32 @@ def test_a_rulebook_without_templates_is_refused_by_name():
     # then
     assert str(error.value) == f"kỳ {cycle}: chưa có mẫu văn bản cho bộ quy tắc party-132-16hd"
     assert IssuedNumber.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_state_decision_cites_the_dated_local_government_law_and_the_proposing_head(tmp_path):
+    # given
+    cycle = district_2021()
+    # when
+    docs = build_cycle_documents(cycle, BuildOptions(issue_date=dt.date(2022, 1, 5)))
+    write_documents(docs, tmp_path)
+    # then
+    decision = all_text(open_docx((tmp_path / "09-quyet-dinh-cong-nhan-ubnd.docx").read_bytes()))
+    assert (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của "
+        "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;"
+    ) in decision
+    assert [note for note in docs.notes if "Luật Tổ chức" in note] == []
+
+
+@pytest.mark.django_db
+def test_a_decision_under_an_unconfirmed_law_version_says_so():
+    # given: dated after 01/7/2025, when the 2025 law (in-force date not confirmed) applies
+    cycle = district_2021()
+    # when
+    docs = build_cycle_documents(cycle, BuildOptions(issue_date=dt.date(2025, 8, 1)))
+    # then
+    assert [note for note in docs.notes if "Luật Tổ chức" in note] == [
+        "Căn cứ 'Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025' (áp dụng từ 01/07/2025): ngày có "
+        "hiệu lực chưa đối chiếu văn bản gốc (chưa xác nhận)."
+    ]

@@ -115,3 +115,23 @@ def test_party_layout_cites_its_unconfirmed_source():
     assert PARTY.confirmed is False
     assert PARTY.source.startswith("Hướng dẫn 36-HD/VPTW")
     assert STATE.source.startswith("Nghị định 30/2020/NĐ-CP")
+
+
+def test_state_decision_sets_bases_and_proposal_in_italics_as_nd30_does():
+    # given
+    spec = FORMS["decision.state"]
+    doc, context = _render(spec)
+    # then
+    assert run_style(find(doc, context["bases"][0])) == ("Times New Roman", 14, False, True)
+    assert run_style(find(doc, f"Theo đề nghị của {context['proposer']}.")) == ("Times New Roman", 14, False, True)
+    assert find(doc, f"Điều 3. {context['executors']} chịu trách nhiệm thi hành Quyết định này.")
+
+
+def test_party_decision_keeps_bases_upright():
+    # given
+    spec = FORMS["decision.party"]
+    doc, context = _render(spec)
+    # then
+    assert run_style(find(doc, context["bases"][0])) == ("Times New Roman", 14, False, False)
+    assert run_style(find(doc, f"Xét đề nghị của {context['proposer']},")) == ("Times New Roman", 14, False, False)
+    assert find(doc, f"Điều 3. {context['executors']} căn cứ Quyết định thi hành.")
