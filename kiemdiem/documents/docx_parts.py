@@ -16,7 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from kiemdiem.documents.layout import MOTTO, NATIONAL_TITLE, PARTY_TITLE, Family, PageLayout
@@ -251,12 +251,25 @@ def two_signers(doc: DocxDocument, layout: PageLayout, left: tuple[str, str], ri
         signer(_cell_clean(cell), layout, "", position, name, note="(Ký, ghi rõ họ tên)")
 
 
+def _row_flag(row: _Row, flag: str) -> None:
+    """Set an on/off row property (``w:tblHeader``, ``w:cantSplit``) on ``row``."""
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement(flag)
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
 def loop_table(
     doc: DocxDocument, layout: PageLayout, heads: tuple[str, ...], cells: tuple[str, ...], widths: tuple[float, ...],
     variable: str,
 ) -> Table:  # fmt: skip
-    """A bordered table: a header row, then one row per item of ``variable`` (docxtpl ``{%tr %}``)."""
+    """A bordered table: a header row, then one row per item of ``variable`` (docxtpl ``{%tr %}``).
+
+    The header row repeats at the top of each page and a row is never split across two pages.
+    """
     table = grid(doc, widths, rows=4, borders=True)
+    _row_flag(table.rows[0], "w:tblHeader")
+    _row_flag(table.rows[2], "w:cantSplit")
     for cell, text in zip(table.rows[0].cells, heads, strict=True):
         para(_cell_clean(cell), text, layout, "table_head", CENTER)
     _cell_clean(table.rows[1].cells[0]).add_paragraph().add_run(f"{{%tr for row in {variable} %}}")

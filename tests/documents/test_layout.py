@@ -135,3 +135,18 @@ def test_party_decision_keeps_bases_upright():
     assert run_style(find(doc, context["bases"][0])) == ("Times New Roman", 14, False, False)
     assert run_style(find(doc, f"Xét đề nghị của {context['proposer']},")) == ("Times New Roman", 14, False, False)
     assert find(doc, f"Điều 3. {context['executors']} căn cứ Quyết định thi hành.")
+
+
+@pytest.mark.parametrize("key", ["decision.party", "decision.state", "ballot.party", "tally.party"])
+def test_long_tables_repeat_their_header_and_never_split_a_row(key):
+    # given: enough rows to run over a page
+    spec = FORMS[key]
+    context = context_for(spec)
+    context["rows"] = list(context["rows"]) * 60
+    # when
+    table = max(open_docx(render_docx(spec, context)).tables, key=lambda t: len(t.rows))
+    # then
+    flags = [[c.tag.split("}")[1] for c in (row._tr.trPr if row._tr.trPr is not None else ())] for row in table.rows]
+    assert "tblHeader" in flags[0]
+    assert all("cantSplit" in row_flags for row_flags in flags[1:])
+    assert len(table.rows) == 1 + 60 * len(context_for(spec)["rows"])
