@@ -80,9 +80,12 @@ def _render(cycle: ReviewCycle, out: Path, options: BuildOptions, pdf: bool) -> 
         print(f"Lưu ý: {note}")
     if pdf:
         try:
-            from kiemdiem.documents.render import to_pdf
+            from kiemdiem.documents.render import font_warning, to_pdf
 
             pdfs = to_pdf(written.files, out / "pdf")
+            warning = font_warning()
+            if warning:
+                print(f"Lưu ý: {warning}")
         except LibreOfficeMissing as error:
             print(str(error), file=sys.stderr)
             return 1

@@ -116,8 +116,37 @@ def libreoffice() -> str:
             return found
     raise LibreOfficeMissing(
         "Không tìm thấy LibreOffice (lệnh soffice) nên không xuất được PDF; các tệp .docx/.xlsx vẫn được ghi. "
-        "Cài đặt (Debian/Ubuntu): apt-get install -y libreoffice-writer libreoffice-calc fonts-liberation"
+        "Cài đặt (Debian/Ubuntu): apt-get install -y libreoffice-writer libreoffice-calc fonts-liberation2"
     )
+
+
+# Fonts that print Times New Roman's metrics with every Vietnamese letter (Liberation Serif from 2.0).
+VIETNAMESE_SERIFS = ("Times New Roman", "Liberation Serif")
+FONT_ADVICE = (
+    "Máy không có phông Times New Roman hoặc Liberation Serif đủ chữ tiếng Việt: trong PDF các chữ có dấu "
+    "được thay bằng phông khác, rộng hơn (lẫn phông, tên dài xuống dòng). Cài đặt (Debian/Ubuntu): "
+    "apt-get install -y fonts-liberation2"
+)
+
+
+def _fonts_with_vietnamese() -> set[str] | None:
+    """Font families fontconfig says cover Vietnamese; None when ``fc-list`` is not available."""
+    binary = shutil.which("fc-list")
+    if binary is None:
+        return None
+    try:
+        done = subprocess.run([binary, ":lang=vi", "family"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return {name.strip() for line in done.stdout.splitlines() for name in line.split(",") if name.strip()}
+
+
+def font_warning() -> str | None:
+    """:data:`FONT_ADVICE` when no Times-compatible font with Vietnamese letters is installed, else None."""
+    families = _fonts_with_vietnamese()
+    if families is None or any(name in families for name in VIETNAMESE_SERIFS):
+        return None
+    return FONT_ADVICE
 
 
 def to_pdf(paths: list[Path], out_dir: Path, timeout: int = PDF_TIMEOUT_SECONDS) -> list[Path]:
