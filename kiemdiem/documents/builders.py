@@ -326,14 +326,19 @@ class _Builder:
         return None
 
     def _employed_under(self, committee: Organisation) -> list[Review]:
-        """Reviews in a post of people employed by the committee or its agencies (whom it rates)."""
+        """Reviews in a post, held in the committee or its agencies, of people they employ (whom it rates).
+
+        A leader who also sits on the Party committee has a second review there; that one is rated
+        by the Party decision, so it is left out here (one row per person and post)."""
         under = organisation_subtree_ids(root=committee)
         rows = []
         for review in self.reviews:
-            if review.subject_person is None or review.place is None:
+            place = review.place
+            if review.subject_person is None or place is None:
                 continue
+            held_in = place.organisation_id or (place.collective.organisation_id if place.collective else None)
             employment = self._person_facts(review).employment
-            if employment is not None and employment.organisation_id in under:
+            if employment is not None and employment.organisation_id in under and held_in in under:
                 rows.append(review)
         return rows
 

@@ -7,11 +7,13 @@ import pytest
 from kiemdiem.documents.builders import BuildError, BuildOptions, Outcome, build_cycle_documents
 from kiemdiem.documents.bundle import SUMMARY_NAME, write_documents
 from kiemdiem.documents.models import IssuedNumber
-from kiemdiem.org.models import PartyStatusChange, PartyStatusChangeKind, Person
+from kiemdiem.org.models import Collective, PartyStatusChange, PartyStatusChangeKind, Person, PositionRole
+from kiemdiem.reviews.services import review_cycle_populate
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.reasons import Reason
 from tests.documents.district import district_2021
 from tests.documents.docx_helpers import all_text, open_docx
+from tests.org import builders as b
 
 
 @pytest.mark.django_db
@@ -204,3 +206,23 @@ def test_a_decision_under_an_unconfirmed_law_version_says_so():
         "Căn cứ 'Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025' (áp dụng từ 01/07/2025): ngày có "
         "hiệu lực chưa đối chiếu văn bản gốc (chưa xác nhận)."
     ]
+
+
+@pytest.mark.django_db
+def test_a_committee_chairman_who_also_sits_on_the_standing_committee_is_listed_once_by_the_ubnd(tmp_path):
+    # given: the chairman also holds a seat in the Ban Thường vụ, so he has a review there too
+    cycle = district_2021()
+    chairman = Person.objects.get(full_name="Bùi Văn Long")
+    btv = Collective.objects.get(name="Ban Thường vụ Huyện ủy Thanh Vân")
+    b.position(chairman, collective=btv, role=PositionRole.MEMBER, title="Phó Bí thư Huyện ủy, Chủ tịch UBND huyện")
+    review_cycle_populate(cycle=cycle, actor=None)
+    assert cycle.reviews.filter(subject_person=chairman, place__isnull=False).count() == 2
+    # when
+    docs = build_cycle_documents(cycle, BuildOptions())
+    write_documents(docs, tmp_path)
+    # then
+    table = max(
+        open_docx((tmp_path / "09-quyet-dinh-cong-nhan-ubnd.docx").read_bytes()).tables, key=lambda t: len(t.rows)
+    )
+    names = [row.cells[1].text for row in table.rows[1:]]
+    assert names == ["Bùi Văn Long"]
