@@ -25,7 +25,7 @@ from kiemdiem.documents.contexts import (
 from kiemdiem.documents.contexts_meeting import Ballot, Decision, DecisionRow, Minutes, SubjectProceedings, Tally
 from kiemdiem.documents.forms import FormSpec, form, state_regime
 from kiemdiem.documents.layout import Family
-from kiemdiem.documents.naming import party_issuer_name, signature_position
+from kiemdiem.documents.naming import head_of_office, list_order, party_issuer_name, signature_position
 from kiemdiem.documents.numbering import allocate_number, default_term, year_scope
 from kiemdiem.documents.plan import BuildError, BuildOptions, CycleDocuments, Outcome, Planned
 from kiemdiem.documents.selectors import (
@@ -56,11 +56,6 @@ SHEET_CODES = {
 
 def _level(value: str | None) -> Level | None:
     return Level(value) if value else None
-
-
-def _head_of_office(name: str) -> str:
-    """ "Phòng Nội vụ huyện X" → "Trưởng phòng Nội vụ huyện X": a state decision names the person proposing."""
-    return f"Trưởng {name[:1].lower()}{name[1:]}"
 
 
 def _subject_name(review: Review) -> str:
@@ -240,7 +235,9 @@ class _Builder:
     def decisions(self) -> list[Planned]:
         out: list[Planned] = []
         # The scope's own organisation is rated by its superior, not by this decision.
-        party_rows = [r for r in self.reviews if self._party_side(r) and r.subject_organisation != self.scope]
+        party_rows = list_order(
+            [r for r in self.reviews if self._party_side(r) and r.subject_organisation != self.scope]
+        )
         standing = next((c for c in self.scope.collectives.all() if c.kind == "btv"), None)
         spec = form("decision.party")
         head = head_of(start=self.start, end=self.end, collective=standing) if standing else None
@@ -257,7 +254,7 @@ class _Builder:
             ("Như Điều 3,", f"Lưu Văn phòng {body}."),
         ), "08-quyet-dinh-cong-nhan-dang.docx", f"org:{self.scope.pk}"))  # fmt: skip
         committee = top_organisation_of_kind(self.scope, OrgKind.PEOPLES_COMMITTEE)
-        state_rows = self._employed_under(committee) if committee is not None else []
+        state_rows = list_order(self._employed_under(committee)) if committee is not None else []
         if committee is not None and state_rows:
             spec = form("decision.state")
             head = head_of(start=self.start, end=self.end, organisation=committee)
@@ -268,7 +265,7 @@ class _Builder:
                 f"Về việc công nhận kết quả đánh giá, xếp loại chất lượng cán bộ, công chức, viên chức năm {self.year}",
                 self.signature("TM.", "Ủy ban nhân dân", head),
                 self._state_bases(state_rows),
-                _head_of_office(home.name) if home else None, tuple(self._decision_row(r) for r in state_rows),
+                head_of_office(home.name) if home else None, tuple(self._decision_row(r) for r in state_rows),
                 (*([home.name] if home else []), "các cá nhân có tên tại Điều 1"),
                 ("Như Điều 3;", "Lưu: VT, NV."), state=True,
             ), "09-quyet-dinh-cong-nhan-ubnd.docx", f"org:{committee.pk}"))  # fmt: skip
@@ -276,7 +273,7 @@ class _Builder:
 
     def summary(self) -> list[SummaryRow]:
         rows: list[SummaryRow] = []
-        for review in self.reviews:
+        for review in list_order(self.reviews):
             group = self._group(review)
             if group is None:
                 continue
