@@ -71,8 +71,9 @@ def run(args: argparse.Namespace) -> int:
     term = None
     if args.term:
         first, _, last = args.term.partition("-")
-        if not (first.isdigit() and last.isdigit() and int(last) > int(first)):
-            return _fail(f"--term: '{args.term}' không phải nhiệm kỳ dạng năm-năm, ví dụ 2020-2025")
+        # A committee term lasts five years (a shorter one after a merger or a split), never more.
+        if not (first.isdigit() and last.isdigit() and 1930 <= int(first) < int(last) <= int(first) + 5):
+            return _fail(f"--term: '{args.term}' không phải nhiệm kỳ dạng năm-năm (tối đa 5 năm), ví dụ 2020-2025")
         term = (int(first), int(last))
     if args.example:
         with tempfile.TemporaryDirectory(prefix="kiemdiem-example-") as folder:

@@ -145,3 +145,46 @@ def test_template_export_into_a_missing_folder_is_a_clear_error(tmp_path, capsys
     # then
     assert status == 2
     assert capsys.readouterr().err == f"--out: không ghi được tệp {target}: thư mục chứa không tồn tại\n"
+
+
+@pytest.mark.django_db
+def test_an_issue_date_before_the_reviewed_year_is_refused_and_nothing_is_written(tmp_path, capsys):
+    # given
+    cycle = district_2021()
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(tmp_path), "--issue",
+                   "--date", "05/01/1990"])  # fmt: skip
+    # then
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "Không sinh được văn bản: ngày ban hành 05/01/1990 trước kỳ kiểm điểm 2021 (bắt đầu 01/01/2021)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert IssuedNumber.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_issue_date_outside_the_given_term_is_refused(tmp_path, capsys):
+    # given
+    cycle = district_2021()
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(tmp_path), "--issue",
+                   "--date", "05/01/2022", "--term", "2015-2020"])  # fmt: skip
+    # then
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "Không sinh được văn bản: ngày ban hành 05/01/2022 nằm ngoài nhiệm kỳ 2015–2020 dùng để đánh số\n"
+    )
+    assert IssuedNumber.objects.count() == 0
+
+
+@pytest.mark.parametrize("term", ["0-99999", "2020-2031", "2025-2020"])
+def test_a_term_longer_than_five_years_or_backwards_is_refused(tmp_path, capsys, term):
+    # when
+    status = main(["documents", "render", "--cycle", "1", "--out", str(tmp_path), "--term", term])
+    # then
+    assert status == 2
+    assert capsys.readouterr().err == (
+        f"--term: '{term}' không phải nhiệm kỳ dạng năm-năm (tối đa 5 năm), ví dụ 2020-2025\n"
+    )
+    assert list(tmp_path.iterdir()) == []
