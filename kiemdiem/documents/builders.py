@@ -27,7 +27,7 @@ from kiemdiem.documents.forms import FormSpec, form, state_regime
 from kiemdiem.documents.layout import Family
 from kiemdiem.documents.naming import head_of_office, list_order, party_issuer_name, signature_position
 from kiemdiem.documents.numbering import allocate_number, default_term, year_scope
-from kiemdiem.documents.plan import BuildError, BuildOptions, CycleDocuments, Outcome, Planned
+from kiemdiem.documents.plan import BuildError, BuildOptions, CycleDocuments, Outcome, Planned, check_dates
 from kiemdiem.documents.selectors import (
     PersonFacts,
     cycle_reviews,
@@ -63,17 +63,6 @@ def _subject_name(review: Review) -> str:
     return str(subject)
 
 
-def _check_dates(cycle: ReviewCycle, options: BuildOptions, start: dt.date) -> None:
-    """Refuse an issue date before the reviewed period, or outside the committee term given."""
-    date, term = options.issue_date, options.term
-    if date is not None and date < start:
-        raise BuildError(f"ngày ban hành {date:%d/%m/%Y} trước kỳ kiểm điểm {cycle.period} (bắt đầu {start:%d/%m/%Y})")
-    if date is not None and term is not None and not term.first_year <= date.year <= term.last_year:
-        raise BuildError(
-            f"ngày ban hành {date:%d/%m/%Y} nằm ngoài nhiệm kỳ {term.first_year}–{term.last_year} dùng để đánh số"
-        )
-
-
 class _Builder:
     def __init__(self, cycle: ReviewCycle, options: BuildOptions) -> None:
         self.cycle, self.options = cycle, options
@@ -85,7 +74,7 @@ class _Builder:
         if regime is None:
             raise BuildError(f"kỳ {cycle}: chưa có mẫu văn bản cho bộ quy tắc {cycle.party_rulebook}")
         self.regime = regime
-        _check_dates(cycle, options, self.start)
+        check_dates(options, str(cycle.period), self.start)
         self.notes: list[str] = []
         self._facts: dict[int, PersonFacts] = {}
 
