@@ -75,7 +75,8 @@ def render_docx(spec: FormSpec, context: dict[str, object], template: bytes | No
     """Fill ``template`` (default: the packaged one) with ``context``; returns the .docx bytes.
 
     ``context["chart"]``, when present, may be PNG bytes (inserted 150 mm wide) or None (dotted blank).
-    Raises :class:`RenderError` naming the form and the variable for a missing value or bad syntax.
+    Raises :class:`RenderError` naming the form and the variable for a missing value or bad syntax,
+    and naming the form for a field the template misuses (an organisation's replacement).
     """
     try:
         doc = DocxTemplate(io.BytesIO(template if template is not None else template_bytes(spec)))
@@ -102,6 +103,9 @@ def render_docx(spec: FormSpec, context: dict[str, object], template: bytes | No
         raise RenderError(f"mẫu {spec.template_name}: lỗi cú pháp ở dòng {exc.lineno}: {exc.message}") from exc
     except etree.XMLSyntaxError as exc:
         raise RenderError(f"mẫu {spec.template_name}: {_broken_word_file(exc)}") from exc
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError) as exc:
+        # An organisation's template may misuse a field ({{ year + "x" }}, {% include %}): its fault, not ours.
+        raise RenderError(f"mẫu {spec.template_name}: không điền được dữ liệu vào mẫu ({exc})") from exc
     fit_superior(doc.docx, str(values.get("superior_name") or "").upper())
     out = io.BytesIO()
     doc.save(out)

@@ -7,7 +7,7 @@ from docx import Document
 from kiemdiem.documents.forms import FORMS
 from kiemdiem.documents.models import TemplateOverride
 from kiemdiem.documents.overrides import TemplateRejected, template_for, template_override_set
-from kiemdiem.documents.render import render_docx, template_bytes
+from kiemdiem.documents.render import RenderError, render_docx, template_bytes
 from tests.documents.docx_helpers import all_text, open_docx
 from tests.documents.sample import context_for
 
@@ -121,3 +121,20 @@ def test_a_damaged_word_file_is_refused_in_vietnamese_and_not_stored(content, re
     # then
     assert str(refused.value).startswith(f"tệp hong.docx: mẫu không đọc được: {reason}")
     assert TemplateOverride.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "detail"),
+    [
+        (b"{{ row.name + 1 }}", 'can only concatenate str (not "int") to str'),
+        (b'{% include "khac.docx" %}', "no loader for this environment specified"),
+    ],
+)
+def test_a_replacement_misusing_a_field_fails_to_render_with_a_named_error(field, detail):
+    # given: it uses only known fields, so it is accepted, but it cannot be filled
+    content = _damaged(b"{{ row.name }}", field)
+    # when
+    with pytest.raises(RenderError) as failed:
+        render_docx(SPEC, context_for(SPEC), content)
+    # then
+    assert str(failed.value) == f"mẫu ballot.party.docx: không điền được dữ liệu vào mẫu ({detail})"
