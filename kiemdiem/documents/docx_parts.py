@@ -107,6 +107,14 @@ def body(where: Container, text: str, layout: PageLayout, element: str = "body")
     return para(where, text, layout, element, JUSTIFY, indent=True, after=6)
 
 
+def article(where: Container, number: int, text: str, layout: PageLayout) -> Paragraph:
+    """A body paragraph opening with the article label in bold: "**Điều 1.** Công nhận …" (NĐ 30/2020,
+    Phụ lục I: "Điều" in normal case, upright, bold, the number in Arabic numerals and a full stop)."""
+    paragraph = body(where, f"Điều {number}.", layout, "heading")
+    _style_run(paragraph.add_run(f" {text}"), layout, "body")
+    return paragraph
+
+
 def tag(where: Container, text: str) -> Paragraph:
     """A paragraph holding only a docxtpl paragraph tag (``{%p for … %}``); docxtpl removes it."""
     paragraph = where.add_paragraph()

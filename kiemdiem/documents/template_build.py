@@ -19,6 +19,7 @@ from docx.document import Document as DocxDocument
 from kiemdiem.documents.docx_parts import (
     CENTER,
     LEFT,
+    article,
     body,
     grid,
     header_block,
@@ -287,15 +288,15 @@ def decision(spec: FormSpec, layout: PageLayout) -> DocxDocument:
     )
     body(doc, proposal, layout, "basis")
     para(doc, "QUYẾT ĐỊNH:", layout, "heading", CENTER, after=6, before=6)
-    body(doc, "Điều 1. Công nhận kết quả đánh giá, xếp loại chất lượng năm {{ year }} như sau:", layout)
+    article(doc, 1, "Công nhận kết quả đánh giá, xếp loại chất lượng năm {{ year }} như sau:", layout)
     loop_table(doc, layout, ("STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị", "Mức xếp loại", "Ghi chú"),
                ("{{ row.index }}", "{{ row.name }}", "{{ row.unit }}", "{{ row.level }}", "{{ row.note }}"),
                (13, 48, 40, 42, layout.text_width_mm - 143), "rows")  # fmt: skip
-    body(doc, "Điều 2. Quyết định có hiệu lực kể từ ngày ký.", layout)
+    article(doc, 2, "Quyết định có hiệu lực kể từ ngày ký.", layout)
     carry_out = (
         "chịu trách nhiệm thi hành Quyết định này" if layout.family == Family.STATE else "căn cứ Quyết định thi hành"
     )
-    body(doc, f"Điều 3. {{{{ executors }}}} {carry_out}.", layout)
+    article(doc, 3, f"{{{{ executors }}}} {carry_out}.", layout)
     signature_block(doc, layout)
     return doc
 

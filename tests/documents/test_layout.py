@@ -150,3 +150,17 @@ def test_long_tables_repeat_their_header_and_never_split_a_row(key):
     assert "tblHeader" in flags[0]
     assert all("cantSplit" in row_flags for row_flags in flags[1:])
     assert len(table.rows) == 1 + 60 * len(context_for(spec)["rows"])
+
+
+@pytest.mark.parametrize("key", ["decision.party", "decision.state"])
+def test_decision_articles_open_with_a_bold_label(key):
+    # given
+    spec = FORMS[key]
+    doc, _ = _render(spec)
+    # when
+    article = find(doc, "Điều 2. Quyết định có hiệu lực kể từ ngày ký.")
+    # then: "Điều 2." bold, the text upright and regular, both 14 pt
+    assert [(run.text, run.font.bold, run.font.size.pt) for run in article.runs] == [
+        ("Điều 2.", True, 14),
+        (" Quyết định có hiệu lực kể từ ngày ký.", False, 14),
+    ]
