@@ -25,7 +25,7 @@ from kiemdiem.documents.contexts import (
 from kiemdiem.documents.contexts_meeting import Ballot, Decision, DecisionRow, Minutes, SubjectProceedings, Tally
 from kiemdiem.documents.forms import FormSpec, form, state_regime
 from kiemdiem.documents.layout import Family
-from kiemdiem.documents.naming import head_of_office, list_order, party_issuer_name, signature_position
+from kiemdiem.documents.naming import head_of_office, list_order, member_word, party_issuer_name, signature_position
 from kiemdiem.documents.numbering import allocate_number, default_term, year_scope
 from kiemdiem.documents.plan import BuildError, BuildOptions, CycleDocuments, Outcome, Planned, check_dates
 from kiemdiem.documents.selectors import (
@@ -207,6 +207,7 @@ class _Builder:
         collective = review.subject_collective
         org = collective.organisation
         posts = members_of(collective, self.start, self.end)
+        word = member_word(collective.kind)
         head = posts[0] if posts and posts[0].role == "head" else None
         title = f"Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {self.year} của {collective.name}"
         subjects = [(collective.name, "Tập thể")] + [(p.person.full_name, p.title) for p in posts]
@@ -222,11 +223,11 @@ class _Builder:
         )
         minutes = Minutes(
             self.header(issuer, org, minutes_spec), title, total_members=len(posts) or None,
-            chair=(head.person.full_name, head.title) if head else None, subjects=proceedings,
+            chair=(head.person.full_name, head.title) if head else None, subjects=proceedings, member_word=word,
         )  # fmt: skip
         ballot = Ballot(self.header(issuer, org, ballot_spec), title, tuple(subjects))
         tally = Tally(self.header(issuer, org, tally_spec), title, (), len(posts) or None, None, None, None,
-                      tuple(p.votes for p in proceedings))  # fmt: skip
+                      tuple(p.votes for p in proceedings), member_word=word)  # fmt: skip
         return [
             Planned(minutes_spec, minutes, "05-bien-ban-hoi-nghi-kiem-diem.docx", f"org:{org.pk}"),
             Planned(ballot_spec, ballot, "06-phieu-danh-gia-xep-loai.docx", f"org:{org.pk}"),

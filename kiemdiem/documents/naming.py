@@ -71,3 +71,12 @@ def list_order(reviews: list[Review]) -> list[Review]:
 def head_of_office(name: str) -> str:
     """The proposer named by a state decision: "Phòng Nội vụ huyện X" → "Trưởng phòng Nội vụ huyện X"."""
     return f"Trưởng {name[:1].lower()}{name[1:]}"
+
+
+_COMMITTEE_KINDS = {"bch", "btv", "thuong_truc_cap_uy", "uy_ban_kiem_tra", "dang_uy", "chi_uy", "ubnd"}
+
+
+def member_word(collective_kind: str) -> str:
+    """Who a collective's conference counts: "ủy viên" of a committee, "thành viên" of a leadership
+    collective (a chi bộ's own meeting counts "đảng viên", the minutes' default)."""
+    return "ủy viên" if collective_kind in _COMMITTEE_KINDS else "thành viên"

@@ -212,7 +212,7 @@ def minutes(spec: FormSpec, layout: PageLayout) -> DocxDocument:
     title_block(doc, layout, "BIÊN BẢN", "{{ meeting_title }}")
     body(doc, "Hồi {{ start_time }}, tại {{ meeting_place }}, {{ issuer_name }} tổ chức "
          "{{ meeting_title[:1]|lower }}{{ meeting_title[1:] }}.", layout)  # fmt: skip
-    body(doc, "Tổng số đảng viên: {{ total_members }}; có mặt: {{ present }}; vắng mặt: {{ absent }}.", layout)
+    body(doc, "Tổng số {{ member_word }}: {{ total_members }}; có mặt: {{ present }}; vắng mặt: {{ absent }}.", layout)
     body(doc, "Vắng mặt:", layout)
     lines(doc, "absentees", layout, prefix="- ")
     body(doc, "Chủ trì hội nghị: đồng chí {{ chair_name }}, {{ chair_position }}.", layout)
@@ -259,7 +259,7 @@ def tally(spec: FormSpec, layout: PageLayout) -> DocxDocument:
     title_block(doc, layout, "BIÊN BẢN KIỂM PHIẾU", "{{ meeting_title }}")
     body(doc, "Ban kiểm phiếu gồm:", layout)
     lines(doc, "counters", layout, prefix="- ")
-    body(doc, "Số đảng viên được triệu tập: {{ total_voters }}; số phiếu phát ra: {{ ballots_issued }}; "
+    body(doc, "Số {{ member_word }} được triệu tập: {{ total_voters }}; số phiếu phát ra: {{ ballots_issued }}; "
          "số phiếu thu về: {{ ballots_collected }}; số phiếu hợp lệ: {{ ballots_valid }}; "
          "số phiếu không hợp lệ: {{ ballots_invalid }}.", layout)  # fmt: skip
     body(doc, "Kết quả kiểm phiếu (tỷ lệ tính trên số phiếu hợp lệ):", layout)

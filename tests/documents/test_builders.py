@@ -226,3 +226,17 @@ def test_a_committee_chairman_who_also_sits_on_the_standing_committee_is_listed_
     )
     names = [row.cells[1].text for row in table.rows[1:]]
     assert names == ["Bùi Văn Long"]
+
+
+@pytest.mark.django_db
+def test_the_standing_committee_conference_counts_its_members_as_uy_vien(tmp_path):
+    # given: the Ban Thường vụ has two members in the fixture
+    cycle = district_2021()
+    # when
+    write_documents(build_cycle_documents(cycle, BuildOptions()), tmp_path)
+    # then
+    minutes = all_text(open_docx((tmp_path / "05-bien-ban-hoi-nghi-kiem-diem.docx").read_bytes()))
+    tally = all_text(open_docx((tmp_path / "07-bien-ban-kiem-phieu.docx").read_bytes()))
+    assert "Tổng số ủy viên: 2; có mặt: …………………; vắng mặt: …………………." in minutes
+    assert "Số ủy viên được triệu tập: 2;" in tally
+    assert "đảng viên được triệu tập" not in tally

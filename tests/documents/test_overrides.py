@@ -138,3 +138,18 @@ def test_a_replacement_misusing_a_field_fails_to_render_with_a_named_error(field
         render_docx(SPEC, context_for(SPEC), content)
     # then
     assert str(failed.value) == f"mẫu ballot.party.docx: không điền được dữ liệu vào mẫu ({detail})"
+
+
+@pytest.mark.django_db
+def test_a_replacement_may_leave_out_an_optional_word():
+    # given: our tally template with "Số {{ member_word }}" written out as plain words
+    spec = FORMS["tally.party"]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(template_bytes(spec))) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data.replace(b"{{ member_word }}", b"\xc4\x91\xe1\xba\xa3ng vi\xc3\xaan"))
+    # when
+    template_override_set(issuer_key="org:1", spec=spec, content=out.getvalue(), filename="kiem-phieu.docx")
+    # then
+    assert TemplateOverride.objects.get().filename == "kiem-phieu.docx"
