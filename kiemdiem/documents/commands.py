@@ -10,7 +10,7 @@ from django.db import transaction
 
 from kiemdiem.config.env import BASE_DIR
 from kiemdiem.documents.builders import BuildError, BuildOptions, build_cycle_documents
-from kiemdiem.documents.bundle import WriteError, write_documents
+from kiemdiem.documents.bundle import WriteError, os_reason, write_documents
 from kiemdiem.documents.numbering import Term
 from kiemdiem.documents.render import LibreOfficeMissing, RenderError
 from kiemdiem.reviews.models import ReviewCycle
@@ -89,8 +89,11 @@ def _render(cycle: ReviewCycle, out: Path, options: BuildOptions, pdf: bool) -> 
         except LibreOfficeMissing as error:
             print(str(error), file=sys.stderr)
             return 1
-        except (RenderError, OSError) as error:
+        except RenderError as error:
             print(f"Không xuất được PDF: {error}", file=sys.stderr)
+            return 1
+        except OSError as error:
+            print(f"Không xuất được PDF vào {out / 'pdf'}: {os_reason(error)}", file=sys.stderr)
             return 1
         print(f"PDF: {len(pdfs)} tệp trong {out / 'pdf'}")
     return 0

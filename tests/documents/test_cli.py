@@ -1,7 +1,7 @@
 import pytest
 
 from kiemdiem.cli import main
-from kiemdiem.documents import bundle
+from kiemdiem.documents import bundle, render
 from kiemdiem.documents.models import IssuedNumber, TemplateOverride
 from kiemdiem.documents.render import RenderError
 from tests.documents.district import district_2021
@@ -188,3 +188,19 @@ def test_a_term_longer_than_five_years_or_backwards_is_refused(tmp_path, capsys,
         f"--term: '{term}' không phải nhiệm kỳ dạng năm-năm (tối đa 5 năm), ví dụ 2020-2025\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_a_pdf_folder_blocked_by_a_file_is_exit_1_after_the_documents_are_written(tmp_path, capsys, monkeypatch):
+    # given: "pdf" inside the output folder is a file, and LibreOffice is "installed"
+    cycle = district_2021()
+    (tmp_path / "pdf").write_text("không phải thư mục")
+    monkeypatch.setattr(render, "libreoffice", lambda: "/bin/true")
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(tmp_path), "--pdf"])
+    # then
+    assert status == 1
+    assert capsys.readouterr().err == (
+        f"Không xuất được PDF vào {tmp_path / 'pdf'}: đã có một tệp trùng tên (không phải thư mục)\n"
+    )
+    assert (tmp_path / "01-bao-cao-kiem-diem-tap-the.docx").is_file()
