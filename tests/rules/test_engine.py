@@ -225,3 +225,21 @@ def test_a_reason_is_not_repeated_when_a_trigger_and_a_level_say_the_same():
     assert result.rating == Level.HTNV
     assert texts.count("Đạt từ 50 điểm trở lên.") == 1
     assert "Chưa đạt 70 điểm." in texts
+
+
+def test_exactly_six_months_of_leave_under_nd90_is_flagged_as_a_reading():
+    # given NĐ 90 Điều 2 k3: worked under 6 months is not rated, 3 to under 6 months of leave caps at
+    # HTNV; a viên chức on leave exactly 6 months (worked 6) falls under neither clause
+    tasks = {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 6, "late_or_low_quality": 0}
+    base = {"kind": "public_employee", "holds_leadership": False, "tasks": tasks}
+    six = {**base, "months_worked": 6, "leave": [{"kind": "personal", "months": 6}]}
+    five = {**base, "months_worked": 7, "leave": [{"kind": "personal", "months": 5}]}
+
+    # when
+    at_six, at_five = rate_subjects([six, five], 2024)
+
+    # then
+    assert (at_six.rating, at_five.rating) == (Level.HTXSNV, Level.HTNV)
+    [note] = [r for r in at_six.reasons if r.rule == "rnd90.note.absent_boundary"]
+    assert (note.cites, note.confirmed) == ("90/2020/NĐ-CP, Điều 2 khoản 3", False)
+    assert "rnd90.note.absent_boundary" not in [r.rule for r in at_five.reasons]

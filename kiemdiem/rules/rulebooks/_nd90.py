@@ -176,6 +176,19 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
     notes = [] if kind == SubjectKind.CADRE else [leader_assumed_note(b, "rnd90.note.leader", f"{x} khoản 2")]
     notes.append(
         b.cond(
+            "rnd90.note.absent_boundary",
+            f"{ND90}, Điều 2 khoản 3",
+            has_leave & (absent == p("min_months_worked")) & ~(worked < p("min_months_worked")).fill_null(False),
+            f"Nghỉ đúng {p('min_months_worked')} tháng: văn bản chỉ nói công tác dưới {p('min_months_worked')} tháng "
+            f"(không xếp loại) và nghỉ từ {p('absent_cap_from_months')} đến dưới {p('min_months_worked')} tháng "
+            "(cao nhất là hoàn thành nhiệm vụ); xếp loại không giới hạn mức là cách hiểu chưa xác nhận.",
+            "",
+            confirmed=False,
+            params=("min_months_worked", "absent_cap_from_months"),
+        )
+    )
+    notes.append(
+        b.cond(
             "rnd90.note.months",
             f"{ND90}, Điều 2 khoản 3",
             from_leave,
