@@ -10,12 +10,11 @@ let the period choose).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from kiemdiem.rules.api import SubjectResult, rate_subjects
 from kiemdiem.rules.constraints import CycleResult, QuotaException, Subject, SubjectError, rate_cycle
-from kiemdiem.rules.constraints.cycle import Engine
 from kiemdiem.rules.constraints.parameters import ConstraintParams, load_params
 from kiemdiem.rules.errors import FactError
 from kiemdiem.rules.facts import subject_row
@@ -40,7 +39,9 @@ def delegated_overrides(params: ParamOverrides | None, constraint_params: Constr
     return dataclasses.replace(params or ParamOverrides(), delegated=delegated)
 
 
-def rules_engine(*, params: ParamOverrides | None = None) -> Engine:
+def rules_engine(
+    *, params: ParamOverrides | None = None
+) -> Callable[[Sequence[Mapping[str, Any]], str], list[SubjectResult]]:
     """The engine :func:`rate_cycle` expects, backed by the rulebooks.
 
     The runner adds a ``rulebook`` key (a rulebook code) to the facts of a subject that names one;

@@ -11,8 +11,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiemdiem.rules import SubjectResult, rate_subjects
-from kiemdiem.rules.constraints import CycleResult, Subject, rate_cycle
+from kiemdiem.rules import FactError, SubjectResult
+from kiemdiem.rules.constraints import CycleResult, Subject, load_params, rate_cycle
+from kiemdiem.rules.constraints.parameters import ConstraintParams
+from kiemdiem.rules.cycle import check_facts, delegated_overrides, rules_engine
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.reasons import Reason
 from kiemdiem.workbook.reader import CycleBook
@@ -59,15 +61,16 @@ def _outcome(result: SubjectResult) -> EngineOutcome:
 
 
 class _Engine:
-    """The per-layer engine handed to ``rate_cycle``; remembers each subject's engine output."""
+    """The per-layer engine handed to ``rate_cycle`` (the rulebooks' engine of
+    :mod:`kiemdiem.rules.cycle`); remembers each subject's engine output and reports progress."""
 
-    def __init__(self, on_layer: Callable[[int], None] | None) -> None:
+    def __init__(self, on_layer: Callable[[int], None] | None, params: ConstraintParams) -> None:
         self.on_layer = on_layer
+        self.rate = rules_engine(params=delegated_overrides(None, params))
         self.by_index: list[EngineOutcome] = []
 
     def __call__(self, subjects: Sequence[Mapping[str, Any]], period: str) -> list[EngineOutcome]:
-        facts = [{key: value for key, value in subject.items() if key != "rulebook"} for subject in subjects]
-        outcomes = [_outcome(result) for result in rate_subjects(facts, period)]
+        outcomes = [_outcome(result) for result in self.rate(subjects, period)]
         self.by_index.extend(outcomes)
         if self.on_layer is not None:
             self.on_layer(len(subjects))
@@ -78,12 +81,17 @@ def run_review(book: CycleBook, period: str, *, on_layer: Callable[[int], None] 
     """Rate every subject of ``book`` for ``period``; ``on_layer(n)`` is called after each layer of
     ``n`` subjects (for a progress bar).
 
-    Raises ``kiemdiem.rules.RulesError`` (a fact or period the engine refuses) and the constraint
-    errors ``SubjectError`` / ``OrderCycleError`` (relations that cannot be ordered), each with a
-    Vietnamese message naming the subject.
+    Raises ``kiemdiem.rules.RulesError`` (a period the engine refuses) and the constraint errors
+    ``SubjectError`` (also a fact the engine refuses, naming the subject and the key) /
+    ``OrderCycleError`` (relations that cannot be ordered), each with a Vietnamese message.
     """
     subjects, info = build_subjects(book)
-    engine = _Engine(on_layer)
-    result = rate_cycle(subjects, engine, period)
+    params = load_params()
+    engine = _Engine(on_layer, params)
+    try:
+        result = rate_cycle(subjects, engine, period, params=params)
+    except FactError:
+        check_facts(subjects, period)  # name the subject at fault
+        raise
     order = [subject_id for layer in result.layers for subject_id in layer]
     return ReviewRun(book, subjects, info, result, dict(zip(order, engine.by_index, strict=True)))
