@@ -40,7 +40,8 @@ pytest-pg: install
 	fi
 
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/rating.py
+	$(PY) bench/constraints.py
 
 clean:
 	rm -rf $(VENV) var out .mypy_cache .ruff_cache

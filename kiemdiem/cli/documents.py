@@ -71,8 +71,9 @@ def run(args: argparse.Namespace) -> int:
     term = None
     if args.term:
         first, _, last = args.term.partition("-")
-        if not (first.isdigit() and last.isdigit() and int(last) > int(first)):
-            return _fail(f"--term: '{args.term}' không phải nhiệm kỳ dạng năm-năm, ví dụ 2020-2025")
+        # A committee term lasts five years (a shorter one after a merger or a split), never more.
+        if not (first.isdigit() and last.isdigit() and 1930 <= int(first) < int(last) <= int(first) + 5):
+            return _fail(f"--term: '{args.term}' không phải nhiệm kỳ dạng năm-năm (tối đa 5 năm), ví dụ 2020-2025")
         term = (int(first), int(last))
     if args.example:
         with tempfile.TemporaryDirectory(prefix="kiemdiem-example-") as folder:
@@ -98,6 +99,7 @@ def _forms() -> int:
 
 
 def _template_export(args: argparse.Namespace) -> int:
+    from kiemdiem.documents.bundle import os_reason
     from kiemdiem.documents.forms import form
     from kiemdiem.documents.render import template_bytes
 
@@ -105,7 +107,10 @@ def _template_export(args: argparse.Namespace) -> int:
         spec = form(args.form)
     except KeyError as error:
         return _fail(str(error.args[0]))
-    args.out.write_bytes(template_bytes(spec))
+    try:
+        args.out.write_bytes(template_bytes(spec))
+    except OSError as error:
+        return _fail(f"--out: không ghi được tệp {args.out}: {os_reason(error)}")
     print(f"Đã ghi mẫu {spec.key} ({spec.title}) vào {args.out}")
     return 0
 
@@ -122,12 +127,12 @@ def _template_set(args: argparse.Namespace) -> int:
     organisation = Organisation.objects.filter(pk=args.org).first()
     if organisation is None:
         return _fail(f"--org: không có tổ chức mã {args.org}")
-    if not args.file.is_file():
+    try:
+        content = args.file.read_bytes()
+    except OSError:
         return _fail(f"không đọc được tệp {args.file}")
     try:
-        template_override_set(
-            issuer_key=f"org:{organisation.pk}", spec=spec, content=args.file.read_bytes(), filename=args.file.name
-        )
+        template_override_set(issuer_key=f"org:{organisation.pk}", spec=spec, content=content, filename=args.file.name)
     except TemplateRejected as error:
         return _fail(f"Không nhận mẫu: {error}")
     print(f"Đã lưu mẫu riêng {spec.key} của {organisation.name} từ {args.file.name}")

@@ -10,6 +10,8 @@ shows "Số ……-BC/HU").
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kiemdiem.documents import instruments
 from kiemdiem.documents.contexts import (
     CollectiveReport,
@@ -23,9 +25,9 @@ from kiemdiem.documents.contexts import (
 from kiemdiem.documents.contexts_meeting import Ballot, Decision, DecisionRow, Minutes, SubjectProceedings, Tally
 from kiemdiem.documents.forms import FormSpec, form, state_regime
 from kiemdiem.documents.layout import Family
-from kiemdiem.documents.naming import party_issuer_name, signature_position
+from kiemdiem.documents.naming import head_of_office, list_order, member_word, party_issuer_name, signature_position
 from kiemdiem.documents.numbering import allocate_number, default_term, year_scope
-from kiemdiem.documents.plan import BuildError, BuildOptions, CycleDocuments, Outcome, Planned
+from kiemdiem.documents.plan import BuildError, BuildOptions, CycleDocuments, Outcome, Planned, check_dates
 from kiemdiem.documents.selectors import (
     PersonFacts,
     cycle_reviews,
@@ -72,6 +74,7 @@ class _Builder:
         if regime is None:
             raise BuildError(f"kỳ {cycle}: chưa có mẫu văn bản cho bộ quy tắc {cycle.party_rulebook}")
         self.regime = regime
+        check_dates(options, str(cycle.period), self.start)
         self.notes: list[str] = []
         self._facts: dict[int, PersonFacts] = {}
 
@@ -204,6 +207,7 @@ class _Builder:
         collective = review.subject_collective
         org = collective.organisation
         posts = members_of(collective, self.start, self.end)
+        word = member_word(collective.kind)
         head = posts[0] if posts and posts[0].role == "head" else None
         title = f"Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {self.year} của {collective.name}"
         subjects = [(collective.name, "Tập thể")] + [(p.person.full_name, p.title) for p in posts]
@@ -219,11 +223,11 @@ class _Builder:
         )
         minutes = Minutes(
             self.header(issuer, org, minutes_spec), title, total_members=len(posts) or None,
-            chair=(head.person.full_name, head.title) if head else None, subjects=proceedings,
+            chair=(head.person.full_name, head.title) if head else None, subjects=proceedings, member_word=word,
         )  # fmt: skip
         ballot = Ballot(self.header(issuer, org, ballot_spec), title, tuple(subjects))
         tally = Tally(self.header(issuer, org, tally_spec), title, (), len(posts) or None, None, None, None,
-                      tuple(p.votes for p in proceedings))  # fmt: skip
+                      tuple(p.votes for p in proceedings), member_word=word)  # fmt: skip
         return [
             Planned(minutes_spec, minutes, "05-bien-ban-hoi-nghi-kiem-diem.docx", f"org:{org.pk}"),
             Planned(ballot_spec, ballot, "06-phieu-danh-gia-xep-loai.docx", f"org:{org.pk}"),
@@ -233,7 +237,9 @@ class _Builder:
     def decisions(self) -> list[Planned]:
         out: list[Planned] = []
         # The scope's own organisation is rated by its superior, not by this decision.
-        party_rows = [r for r in self.reviews if self._party_side(r) and r.subject_organisation != self.scope]
+        party_rows = list_order(
+            [r for r in self.reviews if self._party_side(r) and r.subject_organisation != self.scope]
+        )
         standing = next((c for c in self.scope.collectives.all() if c.kind == "btv"), None)
         spec = form("decision.party")
         head = head_of(start=self.start, end=self.end, collective=standing) if standing else None
@@ -244,13 +250,13 @@ class _Builder:
             f"Ban Thường vụ {body}",
             f"công nhận kết quả đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên năm {self.year}",
             self.signature("T/M", "Ban Thường vụ", head),
-            instruments.bases(self._cited(party_rows, self.cycle.party_rulebook), Family.PARTY),
+            instruments.bases(self._cited(party_rows, self.cycle.party_rulebook), Family.PARTY, self._decided_on()),
             organisers.name if organisers else None, tuple(self._decision_row(r) for r in party_rows),
             (*([organisers.name] if organisers else []), "các tổ chức đảng và đảng viên có tên tại Điều 1"),
             ("Như Điều 3,", f"Lưu Văn phòng {body}."),
         ), "08-quyet-dinh-cong-nhan-dang.docx", f"org:{self.scope.pk}"))  # fmt: skip
         committee = top_organisation_of_kind(self.scope, OrgKind.PEOPLES_COMMITTEE)
-        state_rows = self._employed_under(committee) if committee is not None else []
+        state_rows = list_order(self._employed_under(committee)) if committee is not None else []
         if committee is not None and state_rows:
             spec = form("decision.state")
             head = head_of(start=self.start, end=self.end, organisation=committee)
@@ -260,8 +266,8 @@ class _Builder:
                 committee.name,
                 f"Về việc công nhận kết quả đánh giá, xếp loại chất lượng cán bộ, công chức, viên chức năm {self.year}",
                 self.signature("TM.", "Ủy ban nhân dân", head),
-                instruments.bases(self._cited(state_rows, self.cycle.state_rulebook), Family.STATE),
-                home.name if home else None, tuple(self._decision_row(r) for r in state_rows),
+                self._state_bases(state_rows),
+                head_of_office(home.name) if home else None, tuple(self._decision_row(r) for r in state_rows),
                 (*([home.name] if home else []), "các cá nhân có tên tại Điều 1"),
                 ("Như Điều 3;", "Lưu: VT, NV."), state=True,
             ), "09-quyet-dinh-cong-nhan-ubnd.docx", f"org:{committee.pk}"))  # fmt: skip
@@ -269,7 +275,7 @@ class _Builder:
 
     def summary(self) -> list[SummaryRow]:
         rows: list[SummaryRow] = []
-        for review in self.reviews:
+        for review in list_order(self.reviews):
             group = self._group(review)
             if group is None:
                 continue
@@ -286,6 +292,18 @@ class _Builder:
         return rows
 
     # Helpers ------------------------------------------------------------------------------------
+    def _decided_on(self) -> dt.date:
+        """The decision's date: the issue date, or for a draft the last day of the period."""
+        return self.options.issue_date or self.end
+
+    def _state_bases(self, rows: list[Review]) -> tuple[str, ...]:
+        on = self._decided_on()
+        law = instruments.local_government_law(on)
+        if not law.confirmed:
+            self.notes.append(f"Căn cứ '{law.citation}' (áp dụng từ {law.in_force:%d/%m/%Y}): ngày có hiệu lực "
+                              "chưa đối chiếu văn bản gốc (chưa xác nhận).")  # fmt: skip
+        return instruments.bases(self._cited(rows, self.cycle.state_rulebook), Family.STATE, on)
+
     def _is_party(self, collective: Collective) -> bool:
         return collective.organisation.kind in (OrgKind.PARTY_COMMITTEE, OrgKind.PARTY_CELL)
 
@@ -307,14 +325,19 @@ class _Builder:
         return None
 
     def _employed_under(self, committee: Organisation) -> list[Review]:
-        """Reviews in a post of people employed by the committee or its agencies (whom it rates)."""
+        """Reviews in a post, held in the committee or its agencies, of people they employ (whom it rates).
+
+        A leader who also sits on the Party committee has a second review there; that one is rated
+        by the Party decision, so it is left out here (one row per person and post)."""
         under = organisation_subtree_ids(root=committee)
         rows = []
         for review in self.reviews:
-            if review.subject_person is None or review.place is None:
+            place = review.place
+            if review.subject_person is None or place is None:
                 continue
+            held_in = place.organisation_id or (place.collective.organisation_id if place.collective else None)
             employment = self._person_facts(review).employment
-            if employment is not None and employment.organisation_id in under:
+            if employment is not None and employment.organisation_id in under and held_in in under:
                 rows.append(review)
         return rows
 

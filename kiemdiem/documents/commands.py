@@ -10,7 +10,7 @@ from django.db import transaction
 
 from kiemdiem.config.env import BASE_DIR
 from kiemdiem.documents.builders import BuildError, BuildOptions, build_cycle_documents
-from kiemdiem.documents.bundle import write_documents
+from kiemdiem.documents.bundle import WriteError, os_reason, write_documents
 from kiemdiem.documents.numbering import Term
 from kiemdiem.documents.render import LibreOfficeMissing, RenderError
 from kiemdiem.reviews.models import ReviewCycle
@@ -67,6 +67,9 @@ def _render(cycle: ReviewCycle, out: Path, options: BuildOptions, pdf: bool) -> 
     except (BuildError, RenderError, ValueError) as error:
         print(f"Không sinh được văn bản: {error}", file=sys.stderr)
         return 2
+    except WriteError as error:
+        print(f"Không ghi được văn bản: {error}", file=sys.stderr)
+        return 2
     print(f"Văn bản kỳ {cycle.period} của {cycle.scope} — {len(written.files)} tệp trong {out}:")
     for path in written.files:
         print(f"  {path.name}")
@@ -77,14 +80,20 @@ def _render(cycle: ReviewCycle, out: Path, options: BuildOptions, pdf: bool) -> 
         print(f"Lưu ý: {note}")
     if pdf:
         try:
-            from kiemdiem.documents.render import to_pdf
+            from kiemdiem.documents.render import font_warning, to_pdf
 
             pdfs = to_pdf(written.files, out / "pdf")
+            warning = font_warning()
+            if warning:
+                print(f"Lưu ý: {warning}")
         except LibreOfficeMissing as error:
             print(str(error), file=sys.stderr)
             return 1
         except RenderError as error:
             print(f"Không xuất được PDF: {error}", file=sys.stderr)
+            return 1
+        except OSError as error:
+            print(f"Không xuất được PDF vào {out / 'pdf'}: {os_reason(error)}", file=sys.stderr)
             return 1
         print(f"PDF: {len(pdfs)} tệp trong {out / 'pdf'}")
     return 0

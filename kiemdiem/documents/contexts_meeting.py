@@ -64,6 +64,7 @@ class Minutes:
     superior_directions: tuple[str, ...] = ()
     subjects: tuple[SubjectProceedings, ...] = ()
     conclusion: tuple[str, ...] = ()
+    member_word: str = "đảng viên"  # who attends: "ủy viên" at a committee's own conference
 
     def to_context(self) -> Context:
         present = self.present
@@ -87,6 +88,7 @@ class Minutes:
             "end_time": vn.time_words(self.end),
             "meeting_place": vn.or_blank(self.meeting_place),
             "total_members": vn.or_blank(self.total_members),
+            "member_word": self.member_word,
             "present": vn.or_blank(present),
             "absent": vn.or_blank(absent),
             "absentees": [f"Đồng chí {a.name} (lý do: {vn.or_blank(a.reason)})" for a in self.absentees]
@@ -129,6 +131,7 @@ class Tally:
     ballots_invalid: int | None
     votes: tuple[Votes, ...]
     end: dt.datetime | None = None
+    member_word: str = "đảng viên"  # who votes: "ủy viên" at a committee's own conference
 
     def to_context(self) -> Context:
         valid = None
@@ -143,6 +146,7 @@ class Tally:
             ]
             or [vn.BLANK_LINE],
             "total_voters": vn.or_blank(self.total_voters),
+            "member_word": self.member_word,
             "ballots_issued": vn.or_blank(self.ballots_issued),
             "ballots_collected": vn.or_blank(self.ballots_collected),
             "ballots_valid": vn.or_blank(valid),

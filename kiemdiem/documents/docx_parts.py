@@ -16,7 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from kiemdiem.documents.layout import MOTTO, NATIONAL_TITLE, PARTY_TITLE, Family, PageLayout
@@ -107,6 +107,14 @@ def body(where: Container, text: str, layout: PageLayout, element: str = "body")
     return para(where, text, layout, element, JUSTIFY, indent=True, after=6)
 
 
+def article(where: Container, number: int, text: str, layout: PageLayout) -> Paragraph:
+    """A body paragraph opening with the article label in bold: "**Điều 1.** Công nhận …" (NĐ 30/2020,
+    Phụ lục I: "Điều" in normal case, upright, bold, the number in Arabic numerals and a full stop)."""
+    paragraph = body(where, f"Điều {number}.", layout, "heading")
+    _style_run(paragraph.add_run(f" {text}"), layout, "body")
+    return paragraph
+
+
 def tag(where: Container, text: str) -> Paragraph:
     """A paragraph holding only a docxtpl paragraph tag (``{%p for … %}``); docxtpl removes it."""
     paragraph = where.add_paragraph()
@@ -144,6 +152,23 @@ def grid(doc: DocxDocument, widths_mm: tuple[float, ...], rows: int = 1, borders
     return table
 
 
+def _no_side_padding(table: Table) -> None:
+    """Zero left and right cell margins for the whole table (``w:tblCellMar``)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    # Schema order: tblCellMar comes just before tblLook (Word refuses elements out of order).
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
+
+
 def _rule_below(where: Container, indent_mm: float) -> None:
     """A short solid rule: the bottom border of a 6 pt empty paragraph narrowed by equal indents."""
     paragraph = where.add_paragraph()
@@ -165,6 +190,8 @@ def header_block(doc: DocxDocument, layout: PageLayout, numbered: bool) -> None:
     and the place-and-date line on the right (36-HD §1.2; NĐ 30 Phụ lục I)."""
     left_w = 75 if layout.family == Family.PARTY else 60
     table = grid(doc, (left_w, layout.text_width_mm - left_w))
+    # No side padding: the names get the column's full width (kiemdiem.documents.fit widens it further).
+    _no_side_padding(table)
     left, right = (_cell_clean(c) for c in table.rows[0].cells)
     para(left, "{{ superior_name|upper }}", layout, "superior", CENTER)
     para(left, "{{ issuer_name|upper }}", layout, "issuer", CENTER)
@@ -232,12 +259,25 @@ def two_signers(doc: DocxDocument, layout: PageLayout, left: tuple[str, str], ri
         signer(_cell_clean(cell), layout, "", position, name, note="(Ký, ghi rõ họ tên)")
 
 
+def _row_flag(row: _Row, flag: str) -> None:
+    """Set an on/off row property (``w:tblHeader``, ``w:cantSplit``) on ``row``."""
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement(flag)
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
 def loop_table(
     doc: DocxDocument, layout: PageLayout, heads: tuple[str, ...], cells: tuple[str, ...], widths: tuple[float, ...],
     variable: str,
 ) -> Table:  # fmt: skip
-    """A bordered table: a header row, then one row per item of ``variable`` (docxtpl ``{%tr %}``)."""
+    """A bordered table: a header row, then one row per item of ``variable`` (docxtpl ``{%tr %}``).
+
+    The header row repeats at the top of each page and a row is never split across two pages.
+    """
     table = grid(doc, widths, rows=4, borders=True)
+    _row_flag(table.rows[0], "w:tblHeader")
+    _row_flag(table.rows[2], "w:cantSplit")
     for cell, text in zip(table.rows[0].cells, heads, strict=True):
         para(_cell_clean(cell), text, layout, "table_head", CENTER)
     _cell_clean(table.rows[1].cells[0]).add_paragraph().add_run(f"{{%tr for row in {variable} %}}")

@@ -69,11 +69,13 @@ class FormSpec:
     confirmed: bool
     required: tuple[str, ...]
     doc_type: str | None = None  # number type abbreviation (BC, BB, QĐ); None when not numbered
+    # Fields our template uses that a replacement may leave out (a word it can print as it likes).
+    optional: tuple[str, ...] = ()
 
     @property
     def allowed(self) -> frozenset[str]:
-        """Variables a replacement template may use: the required ones plus the header's number and year."""
-        return frozenset((*self.required, "doc_number", "year"))
+        """Variables a replacement template may use: the required and optional ones, the number and year."""
+        return frozenset((*self.required, *self.optional, "doc_number", "year"))
 
     @property
     def key(self) -> str:
@@ -161,14 +163,14 @@ def _specs() -> list[FormSpec]:
                  (*HEADER_BASE, "doc_number", "meeting_title", "start_time", "meeting_place", "total_members",
                   "present", "absent", "absentees", "chair_name", "chair_position", "secretary_name",
                   "superior_rep_name", "superior_rep_position", "superior_directions", "subjects",
-                  "conclusion", "end_time"), doc_type="BB"),
+                  "conclusion", "end_time"), doc_type="BB", optional=("member_word",)),
         FormSpec("ballot", "party", "Phiếu đánh giá, xếp loại chất lượng (bỏ phiếu kín)", Family.PARTY,
                  "Thực tiễn bỏ phiếu kín đề xuất mức xếp loại", False, (*HEADER_BASE, "meeting_title", "rows")),
         FormSpec("tally", "party", "Biên bản kiểm phiếu", Family.PARTY,
                  "Thực tiễn kiểm phiếu đánh giá, xếp loại chất lượng", False,
                  (*HEADER_BASE, "doc_number", "meeting_title", "counters", "total_voters", "ballots_issued",
                   "ballots_collected", "ballots_valid", "ballots_invalid", "rows", "end_time", "signer_name"),
-                 doc_type="BB"),
+                 doc_type="BB", optional=("member_word",)),
         FormSpec("decision", "party", "Quyết định công nhận kết quả đánh giá, xếp loại chất lượng", Family.PARTY,
                  "Hướng dẫn 36-HD/VPTW (thể thức); căn cứ theo các văn bản quy tắc xếp loại đã viện dẫn", True,
                  (*HEADER, "doc_number", *SIGNED, "decider_name", "subject_title", "bases", "proposer", "rows",

@@ -9,7 +9,7 @@ Two families:
   reading of 36-HD and were not checked against the official text, hence ``confirmed=False``.
 * ``STATE`` — Nghị định 30/2020/NĐ-CP, Phụ lục I: A4, Times New Roman; Quốc hiệu 13 bold; Tiêu
   ngữ 14 bold with a rule; bodies 13 (superior regular, issuer bold with a short rule); "Số:" 13;
-  place and date 14 italic; type 14 bold; body 14; signature 14 bold; "Nơi nhận:" 12 bold italic,
+  place and date 14 italic; type 14 bold; căn cứ 14 italic; body 14; signature 14 bold; "Nơi nhận:" 12 bold italic,
   list 11. Margins are ranges (top and bottom 20–25, left 30–35, right 15–20 mm); we use the low
   end of each, which ``STATE.margin_ranges_mm`` lets tests check.
 
@@ -99,6 +99,7 @@ PARTY = PageLayout(
     styles={
         **_COMMON,
         "national_title": TextStyle(15, bold=True, underline=True, upper=True),
+        "basis": TextStyle(14),
         "superior": TextStyle(14, upper=True),
         "issuer": TextStyle(14, bold=True, upper=True),
         "asterisk": TextStyle(14),
@@ -116,6 +117,7 @@ STATE = PageLayout(
         "number": TextStyle(13),
         "doc_type": TextStyle(14, bold=True, upper=True),
         "national_title": TextStyle(13, bold=True, upper=True),
+        "basis": TextStyle(14, italic=True),
         "motto": TextStyle(14, bold=True, underline=True),
         "superior": TextStyle(13, upper=True),
         "issuer": TextStyle(13, bold=True, upper=True),

@@ -62,3 +62,15 @@ class CycleDocuments:
     issuer: str
     year: int
     notes: list[str]
+
+
+def check_dates(options: BuildOptions, period: str, start: dt.date) -> None:
+    """Raise :class:`BuildError` for an issue date before the reviewed ``period`` (which begins on
+    ``start``) or outside the committee term given for numbering."""
+    date, term = options.issue_date, options.term
+    if date is not None and date < start:
+        raise BuildError(f"ngày ban hành {date:%d/%m/%Y} trước kỳ kiểm điểm {period} (bắt đầu {start:%d/%m/%Y})")
+    if date is not None and term is not None and not term.first_year <= date.year <= term.last_year:
+        raise BuildError(
+            f"ngày ban hành {date:%d/%m/%Y} nằm ngoài nhiệm kỳ {term.first_year}–{term.last_year} dùng để đánh số"
+        )

@@ -2,7 +2,8 @@
 
 ``render_docx(spec, context, template=None) -> bytes``: the filled .docx. A variable the
 template uses but the context lacks raises :class:`RenderError` naming it (Jinja StrictUndefined);
-values are XML-escaped. ``to_pdf(docx_path, out_dir) -> Path`` needs LibreOffice (``soffice``);
+values are XML-escaped; a superior body's name too long for the header is fitted on one line
+(:mod:`.fit`). ``to_pdf(docx_path, out_dir) -> Path`` needs LibreOffice (``soffice``);
 without it :class:`LibreOfficeMissing` says how to install it.
 """
 
@@ -13,13 +14,16 @@ import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import jinja2
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
+from lxml import etree
 
 from kiemdiem.documents import vn
+from kiemdiem.documents.fit import fit_superior
 from kiemdiem.documents.forms import FormSpec
 from kiemdiem.documents.template_build import TEMPLATE_DIR
 
@@ -40,21 +44,45 @@ def template_bytes(spec: FormSpec) -> bytes:
     return (TEMPLATE_DIR / spec.template_name).read_bytes()
 
 
+def _broken_word_file(exc: Exception) -> str | None:
+    """A Vietnamese reason when ``exc`` says the .docx itself is damaged, else None."""
+    if isinstance(exc, etree.XMLSyntaxError):
+        return f"tệp Word bị hỏng (nội dung XML không hợp lệ ở dòng {exc.lineno}, cột {exc.offset})"
+    if isinstance(exc, zipfile.BadZipFile):
+        return "tệp Word bị hỏng (gói nén .docx không đọc được)"
+    if isinstance(exc, KeyError):
+        return f"tệp Word thiếu phần {exc.args[0] if exc.args else ''}".strip()
+    return None
+
+
 def template_variables(template: bytes) -> set[str]:
-    """The top-level Jinja variables a .docx template uses (docxtpl's undeclared variables)."""
+    """The top-level Jinja variables a .docx template uses (docxtpl's undeclared variables).
+
+    Raises :class:`RenderError` for a damaged Word file (bad XML, bad archive, missing part) or a
+    Jinja syntax error, in Vietnamese.
+    """
     try:
         return set(DocxTemplate(io.BytesIO(template)).get_undeclared_template_variables())
-    except (jinja2.TemplateError, KeyError, ValueError) as exc:
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"mẫu không đọc được: lỗi cú pháp trường ở dòng {exc.lineno}: {exc.message}") from exc
+    except (jinja2.TemplateError, ValueError) as exc:
         raise RenderError(f"mẫu không đọc được: {exc}") from exc
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError) as exc:
+        raise RenderError(f"mẫu không đọc được: {_broken_word_file(exc)}") from exc
 
 
 def render_docx(spec: FormSpec, context: dict[str, object], template: bytes | None = None) -> bytes:
     """Fill ``template`` (default: the packaged one) with ``context``; returns the .docx bytes.
 
     ``context["chart"]``, when present, may be PNG bytes (inserted 150 mm wide) or None (dotted blank).
-    Raises :class:`RenderError` naming the form and the variable for a missing value or bad syntax.
+    Raises :class:`RenderError` naming the form and the variable for a missing value or bad syntax,
+    and naming the form for a field the template misuses (an organisation's replacement).
     """
-    doc = DocxTemplate(io.BytesIO(template if template is not None else template_bytes(spec)))
+    try:
+        doc = DocxTemplate(io.BytesIO(template if template is not None else template_bytes(spec)))
+        doc.init_docx()
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError) as exc:
+        raise RenderError(f"mẫu {spec.template_name}: {_broken_word_file(exc)}") from exc
     values = dict(context)
     if "chart" in values:
         chart = values["chart"]
@@ -73,6 +101,12 @@ def render_docx(spec: FormSpec, context: dict[str, object], template: bytes | No
         raise RenderError(f"mẫu {spec.template_name}: thiếu dữ liệu cho trường '{name}'") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"mẫu {spec.template_name}: lỗi cú pháp ở dòng {exc.lineno}: {exc.message}") from exc
+    except etree.XMLSyntaxError as exc:
+        raise RenderError(f"mẫu {spec.template_name}: {_broken_word_file(exc)}") from exc
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError) as exc:
+        # An organisation's template may misuse a field ({{ year + "x" }}, {% include %}): its fault, not ours.
+        raise RenderError(f"mẫu {spec.template_name}: không điền được dữ liệu vào mẫu ({exc})") from exc
+    fit_superior(doc.docx, str(values.get("superior_name") or "").upper())
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -86,8 +120,37 @@ def libreoffice() -> str:
             return found
     raise LibreOfficeMissing(
         "Không tìm thấy LibreOffice (lệnh soffice) nên không xuất được PDF; các tệp .docx/.xlsx vẫn được ghi. "
-        "Cài đặt (Debian/Ubuntu): apt-get install -y libreoffice-writer libreoffice-calc fonts-liberation"
+        "Cài đặt (Debian/Ubuntu): apt-get install -y libreoffice-writer libreoffice-calc fonts-liberation2"
     )
+
+
+# Fonts that print Times New Roman's metrics with every Vietnamese letter (Liberation Serif from 2.0).
+VIETNAMESE_SERIFS = ("Times New Roman", "Liberation Serif")
+FONT_ADVICE = (
+    "Máy không có phông Times New Roman hoặc Liberation Serif đủ chữ tiếng Việt: trong PDF các chữ có dấu "
+    "được thay bằng phông khác, rộng hơn (lẫn phông, tên dài xuống dòng). Cài đặt (Debian/Ubuntu): "
+    "apt-get install -y fonts-liberation2"
+)
+
+
+def _fonts_with_vietnamese() -> set[str] | None:
+    """Font families fontconfig says cover Vietnamese; None when ``fc-list`` is not available."""
+    binary = shutil.which("fc-list")
+    if binary is None:
+        return None
+    try:
+        done = subprocess.run([binary, ":lang=vi", "family"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return {name.strip() for line in done.stdout.splitlines() for name in line.split(",") if name.strip()}
+
+
+def font_warning() -> str | None:
+    """:data:`FONT_ADVICE` when no Times-compatible font with Vietnamese letters is installed, else None."""
+    families = _fonts_with_vietnamese()
+    if families is None or any(name in families for name in VIETNAMESE_SERIFS):
+        return None
+    return FONT_ADVICE
 
 
 def to_pdf(paths: list[Path], out_dir: Path, timeout: int = PDF_TIMEOUT_SECONDS) -> list[Path]:

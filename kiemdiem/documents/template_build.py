@@ -19,6 +19,7 @@ from docx.document import Document as DocxDocument
 from kiemdiem.documents.docx_parts import (
     CENTER,
     LEFT,
+    article,
     body,
     grid,
     header_block,
@@ -33,7 +34,7 @@ from kiemdiem.documents.docx_parts import (
     two_signers,
 )
 from kiemdiem.documents.forms import FORMS, FormSpec
-from kiemdiem.documents.layout import LAYOUTS, PageLayout
+from kiemdiem.documents.layout import LAYOUTS, Family, PageLayout
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "documents"
 LEVEL_SUFFIXES = ("htxsnv", "httnv", "htnv", "khtnv")
@@ -211,7 +212,7 @@ def minutes(spec: FormSpec, layout: PageLayout) -> DocxDocument:
     title_block(doc, layout, "BIÊN BẢN", "{{ meeting_title }}")
     body(doc, "Hồi {{ start_time }}, tại {{ meeting_place }}, {{ issuer_name }} tổ chức "
          "{{ meeting_title[:1]|lower }}{{ meeting_title[1:] }}.", layout)  # fmt: skip
-    body(doc, "Tổng số đảng viên: {{ total_members }}; có mặt: {{ present }}; vắng mặt: {{ absent }}.", layout)
+    body(doc, "Tổng số {{ member_word }}: {{ total_members }}; có mặt: {{ present }}; vắng mặt: {{ absent }}.", layout)
     body(doc, "Vắng mặt:", layout)
     lines(doc, "absentees", layout, prefix="- ")
     body(doc, "Chủ trì hội nghị: đồng chí {{ chair_name }}, {{ chair_position }}.", layout)
@@ -258,7 +259,7 @@ def tally(spec: FormSpec, layout: PageLayout) -> DocxDocument:
     title_block(doc, layout, "BIÊN BẢN KIỂM PHIẾU", "{{ meeting_title }}")
     body(doc, "Ban kiểm phiếu gồm:", layout)
     lines(doc, "counters", layout, prefix="- ")
-    body(doc, "Số đảng viên được triệu tập: {{ total_voters }}; số phiếu phát ra: {{ ballots_issued }}; "
+    body(doc, "Số {{ member_word }} được triệu tập: {{ total_voters }}; số phiếu phát ra: {{ ballots_issued }}; "
          "số phiếu thu về: {{ ballots_collected }}; số phiếu hợp lệ: {{ ballots_valid }}; "
          "số phiếu không hợp lệ: {{ ballots_invalid }}.", layout)  # fmt: skip
     body(doc, "Kết quả kiểm phiếu (tỷ lệ tính trên số phiếu hợp lệ):", layout)
@@ -278,17 +279,24 @@ def decision(spec: FormSpec, layout: PageLayout) -> DocxDocument:
     header_block(doc, layout, numbered=True)
     title_block(doc, layout, "QUYẾT ĐỊNH", "{{ subject_title }}")
     para(doc, "{{ decider_name|upper }}", layout, "heading", CENTER, after=6)
+    # NĐ 30/2020 sets the căn cứ and the proposal in italics ("Theo đề nghị của …"); 36-HD upright ("Xét …").
     tag(doc, "{%p for line in bases %}")
-    body(doc, "{{ line }}", layout)
+    body(doc, "{{ line }}", layout, "basis")
     tag(doc, "{%p endfor %}")
-    body(doc, "Xét đề nghị của {{ proposer }},", layout)
+    proposal = (
+        "Theo đề nghị của {{ proposer }}." if layout.family == Family.STATE else "Xét đề nghị của {{ proposer }},"
+    )
+    body(doc, proposal, layout, "basis")
     para(doc, "QUYẾT ĐỊNH:", layout, "heading", CENTER, after=6, before=6)
-    body(doc, "Điều 1. Công nhận kết quả đánh giá, xếp loại chất lượng năm {{ year }} như sau:", layout)
+    article(doc, 1, "Công nhận kết quả đánh giá, xếp loại chất lượng năm {{ year }} như sau:", layout)
     loop_table(doc, layout, ("STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị", "Mức xếp loại", "Ghi chú"),
                ("{{ row.index }}", "{{ row.name }}", "{{ row.unit }}", "{{ row.level }}", "{{ row.note }}"),
                (13, 48, 40, 42, layout.text_width_mm - 143), "rows")  # fmt: skip
-    body(doc, "Điều 2. Quyết định có hiệu lực kể từ ngày ký.", layout)
-    body(doc, "Điều 3. {{ executors }} căn cứ Quyết định thi hành.", layout)
+    article(doc, 2, "Quyết định có hiệu lực kể từ ngày ký.", layout)
+    carry_out = (
+        "chịu trách nhiệm thi hành Quyết định này" if layout.family == Family.STATE else "căn cứ Quyết định thi hành"
+    )
+    article(doc, 3, f"{{{{ executors }}}} {carry_out}.", layout)
     signature_block(doc, layout)
     return doc
 

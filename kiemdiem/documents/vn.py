@@ -9,6 +9,7 @@ days below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 01 n�
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -105,3 +106,35 @@ def grade_boxes(chosen: str | None) -> str:
     if chosen is not None and chosen not in GRADES:
         raise ValueError(f"mức tự đánh giá '{chosen}' không hợp lệ; chỉ nhận: {', '.join(GRADES)}")
     return "    ".join(f"{CHECKED if grade == chosen else UNCHECKED} {grade}" for grade in GRADES)
+
+
+# Vietnamese alphabetical order (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y), letters
+# first and tone marks only to break ties, as in the dictionary; "Đ" after "D", not after "Z".
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+# Breve, circumflex and horn make letters of their own.
+_MODIFIED = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô", "o\u031b": "ơ", "u\u031b": "ư"}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+
+
+def _letter_and_tone(char: str) -> tuple[int, int]:
+    if char.isspace():
+        return (-1, 0)  # "An Bình" before "Anh Đào"
+    decomposed = unicodedata.normalize("NFD", char.lower())
+    base, marks = decomposed[0], decomposed[1:]
+    tone = next((_TONES[m] for m in marks if m in _TONES), 0)
+    letter = next((_MODIFIED[base + m] for m in marks if base + m in _MODIFIED), base)
+    rank = _ALPHABET.find(letter)
+    return (rank if rank >= 0 else len(_ALPHABET) + ord(letter), tone)
+
+
+def word_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Sort key of ``text`` in Vietnamese alphabetical order: letters first, then tones."""
+    pairs = [_letter_and_tone(char) for char in " ".join(text.split())]
+    return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
+
+
+def name_key(full_name: str) -> tuple[object, ...]:
+    """Sort key of a person's name the way Vietnamese lists run: by given name (the last word), then
+    the whole name from the family name ("Bùi Văn Hậu" before "Bùi Văn Hùng"; "Đào" after "Dương")."""
+    words = full_name.split()
+    return (word_key(words[-1]) if words else word_key(""), word_key(full_name))

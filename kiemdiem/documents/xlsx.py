@@ -76,12 +76,14 @@ def summary_workbook(
     return out.getvalue()
 
 
-def _cell(sheet: Worksheet, ref: str, value: object, bold: bool = False, fmt: str | None = None) -> None:
+def _cell(
+    sheet: Worksheet, ref: str, value: object, bold: bool = False, fmt: str | None = None, align: str = "center"
+) -> None:
     cell = sheet[ref]
     cell.value = value
     cell.font = Font(name=FONT, size=12, bold=bold)
     cell.border = _BOX
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
     if fmt:
         cell.number_format = fmt
 
@@ -93,10 +95,11 @@ def _detail(sheet: Worksheet, rows: Sequence[SummaryRow]) -> None:
     for i, row in enumerate(rows, start=2):
         values = (i - 1, row.name, row.group, row.unit or "", row.level_text)
         for col, value in enumerate((*values, row.reason or ""), start=1):
-            _cell(sheet, f"{get_column_letter(col)}{i}", value)
-    for letter, width in zip("ABCDEF", (6, 32, 30, 30, 16, 36), strict=True):
+            _cell(sheet, f"{get_column_letter(col)}{i}", value, align=_ALIGN[col])
+    for letter, width in zip("ABCDEF", (6, 44, 30, 36, 16, 36), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
+    _print_on_a4(sheet)
 
 
 def _summary(sheet: Worksheet, issuer: str, year: int, groups: Sequence[str], count: int) -> None:
@@ -131,10 +134,21 @@ def _summary(sheet: Worksheet, issuer: str, year: int, groups: Sequence[str], co
     for col in range(3, 15):
         sheet.column_dimensions[get_column_letter(col)].width = 11
     sheet.row_dimensions[5].height = 48
+    _print_on_a4(sheet, title_rows=None)
+
+
+# Names, units and reasons read from the left; numbers, groups and levels are centred.
+_ALIGN = {1: "center", 2: "left", 3: "center", 4: "left", 5: "center", 6: "left"}
+
+
+def _print_on_a4(sheet: Worksheet, title_rows: str | None = "1:1") -> None:
+    """Landscape A4, every column on one page width, the heading row repeated on each page."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    if title_rows:
+        sheet.print_title_rows = title_rows
 
 
 def _not_rated(sheet: Worksheet, rows: Sequence[SummaryRow]) -> None:
@@ -143,6 +157,7 @@ def _not_rated(sheet: Worksheet, rows: Sequence[SummaryRow]) -> None:
     excluded = [row for row in rows if row.level is None and not row.pending]
     for i, row in enumerate(excluded, start=2):
         for col, value in enumerate((i - 1, row.name, row.group, row.unit or "", row.reason or ""), start=1):
-            _cell(sheet, f"{get_column_letter(col)}{i}", value)
-    for letter, width in zip("ABCDE", (6, 32, 30, 30, 40), strict=True):
+            _cell(sheet, f"{get_column_letter(col)}{i}", value, align=_ALIGN[col] if col < 5 else "left")
+    for letter, width in zip("ABCDE", (6, 44, 30, 36, 40), strict=True):
         sheet.column_dimensions[letter].width = width
+    _print_on_a4(sheet)

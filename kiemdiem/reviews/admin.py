@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from kiemdiem.reviews.models import AuditEntry, CycleStatus, Review, ReviewCycle
+from kiemdiem.reviews.models import AuditEntry, CycleStatus, Review, ReviewCycle, ReviewOutcome
 from kiemdiem.reviews.periods import Period, PeriodError, PeriodKind
 from kiemdiem.reviews.services import (
     review_cycle_check_open,
@@ -157,4 +157,43 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(ReviewOutcome)
+class ReviewOutcomeAdmin(admin.ModelAdmin):
+    """The results of a rated cycle, read-only: computed by ``kiemdiem review``, never typed in."""
+
+    list_display = ("review", "level", "reason", "decisions")
+    list_filter = ("review__cycle", "final_level", "status", "unconfirmed")
+    search_fields = ("review__subject_person__full_name", "review__subject_collective__name", "main_reason")
+    list_select_related = (
+        "review__cycle__scope",
+        "review__subject_person",
+        "review__subject_collective",
+        "review__subject_organisation",
+        "review__place",
+    )
+    readonly_fields = tuple(field.name for field in ReviewOutcome._meta.get_fields())
+
+    @admin.display(description=_("mức"), ordering="final_level")
+    def level(self, obj: ReviewOutcome) -> str:
+        if obj.engine_level and obj.engine_level != obj.final_level:
+            return f"{obj.final_level} (quy định: {obj.engine_level})"
+        return obj.final_level or "—"
+
+    @admin.display(description=_("lý do chính (căn cứ)"))
+    def reason(self, obj: ReviewOutcome) -> str:
+        text = obj.main_reason if len(obj.main_reason) <= 110 else obj.main_reason[:107].rstrip() + "…"
+        flag = " — chưa xác nhận" if obj.unconfirmed else ""
+        return f"{text} ({obj.main_cites}){flag}" if obj.main_cites else text
+
+    @admin.display(description=_("cần quyết định"))
+    def decisions(self, obj: ReviewOutcome) -> str:
+        return "; ".join(item["label"] for item in obj.items)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -240,3 +240,43 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.action}"
+
+
+class OutcomeStatus(models.TextChoices):
+    RATED = "rated", _("Đã xếp loại")
+    NOT_RATED = "not_rated", _("Không xếp loại")
+    REVIEW_ONLY = "review_only", _("Chỉ kiểm điểm, không xếp loại")
+    NEEDS_FACTS = "needs_facts", _("Thiếu dữ kiện, chưa xếp loại")
+
+
+class ReviewOutcome(models.Model):
+    """Why a review got its level: what the rules and the cycle's constraints said when the cycle
+    was rated (``kiemdiem review``), kept beside the review so the site can show it.
+
+    ``reasons``: list of ``{rule, cites, text, confirmed}`` (engine's, then constraints');
+    ``items``: things needing a human decision, list of ``{kind, label, text, cites, proposal}``.
+    Recomputed when the workbook is loaded again; the decided level stays on the review.
+    """
+
+    review = models.OneToOneField(
+        Review, verbose_name=_("bản kiểm điểm"), on_delete=models.CASCADE, related_name="outcome"
+    )
+    status = models.CharField(_("trạng thái xếp loại"), max_length=15, choices=OutcomeStatus.choices)
+    rulebook = models.CharField(_("bộ quy định"), max_length=120, blank=True)
+    engine_level = models.CharField(_("mức theo quy định"), max_length=6, choices=LEVEL_CHOICES, blank=True)
+    final_level = models.CharField(_("mức sau ràng buộc"), max_length=6, choices=LEVEL_CHOICES, blank=True)
+    main_reason = models.TextField(_("lý do chính"), blank=True)
+    main_cites = models.CharField(_("căn cứ"), max_length=255, blank=True)
+    unconfirmed = models.BooleanField(_("có quy định chưa xác nhận"), default=False)
+    reasons = models.JSONField(_("các lý do"), default=list, blank=True)
+    items = models.JSONField(_("cần quyết định"), default=list, blank=True)
+    source = models.CharField(_("sổ nguồn"), max_length=255, blank=True)
+    computed_at = models.DateTimeField(_("tính lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kết quả xếp loại")
+        verbose_name_plural = _("kết quả xếp loại")
+        ordering = ("review__cycle", "review_id")
+
+    def __str__(self) -> str:
+        return f"{self.review} — {self.final_level or self.status}"

@@ -53,7 +53,7 @@ def rate_subjects(
     Raises ``FactError`` (bad facts, naming the key), ``PeriodError``, ``NoRulebookError``.
     """
     p = period if isinstance(period, Period) else parse_period(period)
-    frame = facts_frame(subjects)
+    frame = facts_frame(subjects, p.months)
     kinds = frame.get_column("kind").unique(maintain_order=True).to_list()
     plans = plan_for(kinds, p, params, rulebook)
     out = apply_plans(frame, plans, explain=True)

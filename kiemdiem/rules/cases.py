@@ -25,6 +25,7 @@ from kiemdiem.rules.levels import Level
 from kiemdiem.rules.params import ParamOverrides
 from kiemdiem.rules.periods import parse_period
 from kiemdiem.rules.registry import rulebook_by_code, select_rulebook
+from kiemdiem.rules.yamlio import describe_error, load_yaml
 
 CASE_KEYS = {"name", "period", "rulebook", "subject", "expect"}
 EXPECT_KEYS = {"rating", "status", "max_rating", "not_rating", "cites"}
@@ -72,11 +73,11 @@ def load_cases(path: str | Path, params: ParamOverrides | None = None) -> list[C
 
 def _load_file(file: Path, params: ParamOverrides | None) -> list[Case]:
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = load_yaml(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise CaseFileError(f"{file}: không đọc được tệp ({exc})") from exc
     except yaml.YAMLError as exc:
-        raise CaseFileError(f"{file}: YAML không hợp lệ ({exc})") from exc
+        raise CaseFileError(f"{file}: {describe_error(exc)}") from exc
     if not isinstance(data, list):
         raise CaseFileError(f"{file}: mức trên cùng phải là một danh sách các trường hợp")
     return [_case(file, i, raw, params) for i, raw in enumerate(data, start=1)]
@@ -101,7 +102,7 @@ def _case(file: Path, index: int, raw: Any, params: ParamOverrides | None) -> Ca
         raise CaseFileError(f"{where}: khóa 'name' phải là một câu mô tả")
     try:
         period = parse_period(raw["period"])
-        subject_row(raw["subject"])
+        subject_row(raw["subject"], period.months)
         code = raw.get("rulebook", "auto")
         if code in (None, "auto"):
             rulebook = None
@@ -110,6 +111,8 @@ def _case(file: Path, index: int, raw: Any, params: ParamOverrides | None) -> Ca
             rulebook = _forced_rulebook(str(code), raw["subject"]["kind"], where)
     except FactError as exc:
         raise CaseFileError(f"{where}: khóa 'subject.{exc.key}': {exc.detail}") from exc
+    except CaseFileError:  # already names the file and the case
+        raise
     except RulesError as exc:
         raise CaseFileError(f"{where}: {exc}") from exc
     expect = raw.get("expect")
@@ -130,8 +133,10 @@ def _forced_rulebook(code: str, kind: str, where: str) -> str:
 
 
 def _validate_expect(expect: Any, where: str) -> None:
-    if not isinstance(expect, dict):
-        raise CaseFileError(f"{where}: khóa 'expect' cần một bảng khóa–giá trị")
+    if not isinstance(expect, dict) or not expect:
+        raise CaseFileError(
+            f"{where}: khóa 'expect' cần một bảng khóa–giá trị có ít nhất một khóa ({', '.join(sorted(EXPECT_KEYS))})"
+        )
     allowed = {
         "rating": (*LEVEL_CODES, "not_rated", "review_only"),
         "status": ("rated", "not_rated", "review_only"),

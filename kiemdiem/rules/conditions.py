@@ -10,6 +10,7 @@ that already fills a fact and says on which rows it did) turn an unknown into a 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import polars as pl
@@ -31,7 +32,7 @@ class Condition:
     assume_when: pl.Expr | None = None
     assumption: str | None = None
 
-    @property
+    @cached_property  # asked for every subject by the explanations; the expression never changes
     def reads(self) -> tuple[str, ...]:
         """The fact columns the expression reads (from the expression tree)."""
         return tuple(dict.fromkeys(self.expr.meta.root_names()))
@@ -72,6 +73,9 @@ class KindRules:
 
     ``levels`` lists, for HTXSNV, HTTNV and HTNV, the conditions that must all hold; KHTNV is the
     floor. ``triggers`` make the subject KHTNV when any holds. ``notes`` only explain.
+    ``floor_gap``: the citation of the KHTNV clause when the instrument lists its KHTNV cases and
+    they do not cover every subject that fails HTNV (e.g. 21–50% of tasks late under NĐ 90): such a
+    subject still falls to KHTNV, with an unconfirmed reason saying the text leaves the case open.
     """
 
     exclusions: list[Exclusion] = field(default_factory=list)
@@ -79,6 +83,7 @@ class KindRules:
     levels: dict[Level, list[Condition]] = field(default_factory=dict)
     caps: list[Cap] = field(default_factory=list)
     notes: list[Condition] = field(default_factory=list)
+    floor_gap: str | None = None
 
     def all_conditions(self) -> list[Condition]:
         found = [e.condition for e in self.exclusions] + self.triggers + [c.condition for c in self.caps]
@@ -96,6 +101,7 @@ class KindRules:
             levels={lvl: [c for c in cs if c.id not in disabled] for lvl, cs in self.levels.items()},
             caps=[c for c in self.caps if c.condition.id not in disabled],
             notes=[c for c in self.notes if c.id not in disabled],
+            floor_gap=self.floor_gap,
         )
 
 

@@ -24,12 +24,15 @@ from kiemdiem.rules.errors import NoRulebookError
 from kiemdiem.rules.facts import SCHEMA
 from kiemdiem.rules.levels import Level, SubjectKind
 from kiemdiem.rules.params import ParamOverrides, Params
-from kiemdiem.rules.periods import Period, parse_period
-from kiemdiem.rules.registry import KIND_LABELS, rulebook_by_code, select_rulebook
+from kiemdiem.rules.periods import Period, PeriodKind, parse_period
+from kiemdiem.rules.registry import KIND_LABELS, rulebook_by_code, select_rulebook, years_label
 from kiemdiem.rules.rulebook import Rulebook
 
 RANK_TO_CODE = {lvl.rank: lvl.value for lvl in Level}
 RESULT_COLUMNS = ("rulebook_code", "status", "rating", "min_rating", "max_rating")
+
+
+_PERIOD_LABELS = {PeriodKind.YEAR: "năm", PeriodKind.QUARTER: "quý", PeriodKind.TERM: "nhiệm kỳ"}
 
 
 @dataclass(frozen=True)
@@ -53,13 +56,31 @@ def plan_for(
                 f"Bộ quy tắc {book.code} không xếp loại {KIND_LABELS[SubjectKind(kind)]} ({kind}); "
                 f"nó áp dụng cho: {', '.join(sorted(k.value for k in book.kinds))}"
             )
+        if period.kind not in book.period_kinds:
+            raise NoRulebookError(
+                f"Bộ quy tắc {book.code} không đánh giá theo {_PERIOD_LABELS[period.kind]} (kỳ {period.text}); "
+                "đánh giá theo quý, nhiệm kỳ chỉ có từ Quy định 366-QĐ/TW"
+            )
         params = Params(book.code, book.module, period.end, overrides)
         rules = book.build(SubjectKind(kind), params)
         notices = list(_option_notices(book, SubjectKind(kind), period, overrides))
+        if rulebook and not book.covers_year(period.end.year):
+            # a named rulebook is honoured (e.g. the NĐ 233 Điều 20 k1 transition), never silently
+            notices.append(
+                f"Bộ quy tắc {book.code} được chỉ định cho kỳ {period.text}, ngoài các năm đánh giá nó áp dụng "
+                f"({years_label(book)}): kết quả theo lựa chọn này."
+            )
         if overrides:
-            disabled = overrides.disabled.get(book.code, frozenset())
-            rules = rules.without(disabled)
+            present = {c.id for c in rules.all_conditions()}
+            disabled = overrides.disabled.get(book.code, frozenset()) & present
+            delegated = {cid: rule for cid, rule in overrides.delegated.get(book.code, {}).items() if cid in present}
+            rules = rules.without(disabled | frozenset(delegated))
             notices += [f"Điều kiện {cid} đã được tắt theo cấu hình ({overrides.source})." for cid in sorted(disabled)]
+            notices += [
+                f"Điều kiện {cid} do bước ràng buộc giữa các chủ thể áp dụng (quy tắc {rule}), vì chỉ bước đó "
+                "biết vi phạm có liên quan đến công vụ không và các trường hợp không tính cho tập thể."
+                for cid, rule in sorted(delegated.items())
+            ]
             notices += [
                 f"Tham số {name} = {value} theo cấu hình ({overrides.source})."
                 for name, value in params.overridden().items()

@@ -44,7 +44,8 @@ def explain_row(row: dict[str, Any], rules: KindRules, notices: tuple[str, ...] 
 
     def add(c: Condition, holds: bool) -> None:
         text = c.text if holds else c.text_false
-        if text:
+        # a trigger tested false and a level condition held can say the same thing (≥ 50 points)
+        if text and not any(r.text == text and r.cites == c.cites for r in out.reasons):
             out.reasons.append(Reason(c.id, c.cites, text, c.confirmed))
 
     def assume(cs: list[Condition]) -> None:
@@ -104,9 +105,21 @@ def explain_row(row: dict[str, Any], rules: KindRules, notices: tuple[str, ...] 
                     _missing(out, c, row)
                 else:  # a level test the research could not encode: say so
                     add(c, True)
+    if rules.floor_gap and max_rank == 0 and not any(effective(cap.condition) for cap in rules.caps):
+        failed = [c for c in rules.levels.get(Level.HTNV, []) if effective(c) is False]
+        if failed:  # no listed KHTNV case holds: the text leaves this subject between the levels
+            out.reasons.append(Reason(FLOOR_GAP_RULE, rules.floor_gap, FLOOR_GAP_TEXT, False))
     if status != "needs_facts":
         out.missing.clear()
     return out
+
+
+FLOOR_GAP_RULE = "floor.gap"
+FLOOR_GAP_TEXT = (
+    "Không đạt mức hoàn thành nhiệm vụ nhưng cũng không thuộc trường hợp không hoàn thành nhiệm vụ nào "
+    "được liệt kê: văn bản không quy định mức cho trường hợp này; xếp không hoàn thành nhiệm vụ là cách "
+    "hiểu chưa xác nhận, cấp có thẩm quyền xem xét."
+)
 
 
 # Facts that select a branch of a rule rather than test it.

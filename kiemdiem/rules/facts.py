@@ -15,6 +15,7 @@ Raises ``FactError`` naming the dotted key and what was expected.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -137,10 +138,12 @@ def missing_key(column: str) -> str:
     return MISSING_KEY.get(column, column)
 
 
-def subject_row(subject: Mapping[str, Any]) -> dict[str, Any]:
+def subject_row(subject: Mapping[str, Any], period_months: float | None = None) -> dict[str, Any]:
     """Validate one case-format ``subject`` map and flatten it into a row of :data:`SCHEMA`.
 
-    Raises ``FactError`` for an unknown key, a wrong type or a value out of range.
+    ``period_months`` (12 for a year, 3 for a quarter …), when given, bounds ``months_worked`` and
+    the total of ``leave``. Raises ``FactError`` for an unknown key, a wrong type or a value out of
+    range.
     """
     if not isinstance(subject, Mapping):
         raise FactError("subject", "cần một bảng khóa–giá trị (map)")
@@ -158,6 +161,8 @@ def subject_row(subject: Mapping[str, Any]) -> dict[str, Any]:
     row["low_confidence_vote_share"] = _num(subject.get("low_confidence_vote_share"), "low_confidence_vote_share", hi=1)
     row["remedied_share"] = _num(subject.get("remedied_share"), "remedied_share", hi=1)
     _leave(subject.get("leave"), row)
+    if period_months is not None:
+        _within_period(row, period_months)
     _party(subject, row)
     aggregate_discipline(subject.get("discipline"), row)
     _criteria(subject.get("criteria"), row)
@@ -168,9 +173,9 @@ def subject_row(subject: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-def facts_frame(subjects: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
+def facts_frame(subjects: Iterable[Mapping[str, Any]], period_months: float | None = None) -> pl.DataFrame:
     """Rows of :func:`subject_row` for each subject, as a frame with the :data:`SCHEMA` dtypes."""
-    rows = [subject_row(s) for s in subjects]
+    rows = [subject_row(s, period_months) for s in subjects]
     return pl.DataFrame(rows, schema=SCHEMA, orient="row") if rows else pl.DataFrame(schema=SCHEMA)
 
 
@@ -201,10 +206,24 @@ def _num(value: Any, key: str, *, lo: float = 0, hi: float | None = None) -> flo
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise FactError(key, f"cần một số, nhận được {value!r}")
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        finite = False
+    if not finite:
+        raise FactError(key, f"cần một số hữu hạn, nhận được {value!r}")
     if value < lo or (hi is not None and value > hi):
         bound = f"từ {lo:g} đến {hi:g}" if hi is not None else f"không nhỏ hơn {lo:g}"
         raise FactError(key, f"giá trị {value!r} nằm ngoài khoảng cho phép ({bound})")
     return float(value)
+
+
+def _count(value: Any, key: str) -> float | None:
+    """A number of tasks, units or members: a whole number, 0 or more."""
+    number = _num(value, key, hi=math.inf)
+    if number is not None and not number.is_integer():
+        raise FactError(key, f"cần một số nguyên (số lượng), nhận được {value!r}")
+    return number
 
 
 def _enum(value: Any, allowed: Iterable[str], key: str) -> str:
@@ -231,6 +250,15 @@ def _leave(value: Any, row: dict[str, Any]) -> None:
         totals[kind] += months
     for kind, months in totals.items():
         row[f"leave.{kind}_months"] = months
+
+
+def _within_period(row: dict[str, Any], months: float) -> None:
+    worked = row["months_worked"]
+    if worked is not None and worked > months:
+        raise FactError("months_worked", f"{worked:g} tháng, dài hơn kỳ đánh giá ({months:g} tháng)")
+    leave = [row[f"leave.{k}_months"] for k in LEAVE_KINDS if row[f"leave.{k}_months"] is not None]
+    if leave and sum(leave) > months:
+        raise FactError("leave", f"tổng thời gian nghỉ {sum(leave):g} tháng, dài hơn kỳ đánh giá ({months:g} tháng)")
 
 
 def _party(subject: Mapping[str, Any], row: dict[str, Any]) -> None:
@@ -281,11 +309,14 @@ def _tasks(value: Any, row: dict[str, Any]) -> None:
         return
     keys = ("assigned", "completed", "on_time", "exceeded", "late_or_low_quality")
     _no_unknown(tasks, keys, "tasks.")
-    counts = {k: _num(tasks.get(k), f"tasks.{k}") for k in keys}
-    assigned = counts["assigned"]
+    counts = {k: _count(tasks.get(k), f"tasks.{k}") for k in keys}
+    assigned, completed = counts["assigned"], counts["completed"]
     for key in keys[1:]:
         if assigned is not None and counts[key] is not None and counts[key] > assigned:  # type: ignore[operator]
             raise FactError(f"tasks.{key}", f"{counts[key]:g} lớn hơn số nhiệm vụ được giao ({assigned:g})")
+    for key in ("on_time", "exceeded"):  # both are among the completed tasks
+        if completed is not None and counts[key] is not None and counts[key] > completed:  # type: ignore[operator]
+            raise FactError(f"tasks.{key}", f"{counts[key]:g} lớn hơn số nhiệm vụ đã hoàn thành ({completed:g})")
     for key, count in counts.items():
         row[f"tasks.{key}"] = count
 
@@ -296,7 +327,7 @@ def _ratings(value: Any, key: str, total: float | None, row: dict[str, Any]) -> 
     if ratings is None:
         return total
     _no_unknown(ratings, RATING_KEYS, f"{key}.")
-    counts = {lvl: _num(ratings.get(lvl, 0), f"{key}.{lvl}") or 0.0 for lvl in RATING_KEYS}
+    counts = {lvl: _count(ratings.get(lvl, 0), f"{key}.{lvl}") or 0.0 for lvl in RATING_KEYS}
     summed = sum(counts.values())
     if total is not None and summed > total:
         raise FactError(key, f"tổng số đã xếp loại ({summed:g}) lớn hơn tổng số ({total:g})")
@@ -316,8 +347,8 @@ def _led_units(value: Any, row: dict[str, Any]) -> None:
         row[f"led_units.{key}"] = _num(led.get(key), f"led_units.{key}", hi=1)
     for key in flags:
         row[f"led_units.{key}"] = _bool(led.get(key), f"led_units.{key}")
-    total = _ratings(led.get("ratings"), "led_units.ratings", _num(led.get("total"), "led_units.total"), row)
-    disciplined = _num(led.get("disciplined"), "led_units.disciplined")
+    total = _ratings(led.get("ratings"), "led_units.ratings", _count(led.get("total"), "led_units.total"), row)
+    disciplined = _count(led.get("disciplined"), "led_units.disciplined")
     if disciplined is not None and total is not None and disciplined > total:
         raise FactError("led_units.disciplined", f"{disciplined:g} lớn hơn tổng số đơn vị ({total:g})")
     row["led_units.total"], row["led_units.disciplined"] = total, disciplined
@@ -328,10 +359,10 @@ def _members(value: Any, row: dict[str, Any]) -> None:
     if members is None:
         return
     _no_unknown(members, {"total", "ratings", "disciplined", "disciplined_canh_cao_or_above"}, "members.")
-    total = _ratings(members.get("ratings"), "members.ratings", _num(members.get("total"), "members.total"), row)
+    total = _ratings(members.get("ratings"), "members.ratings", _count(members.get("total"), "members.total"), row)
     row["members.total"] = total
     for key in ("disciplined", "disciplined_canh_cao_or_above"):
-        count = _num(members.get(key), f"members.{key}")
+        count = _count(members.get(key), f"members.{key}")
         if count is not None and total is not None and count > total:
             raise FactError(f"members.{key}", f"{count:g} lớn hơn tổng số thành viên ({total:g})")
         row[f"members.{key}"] = count

@@ -77,7 +77,7 @@ def select_rulebook(
         f"Không có bộ quy tắc nào áp dụng cho {label} ({kind.value}) kỳ {p.text}"
         + ("" if p.kind == PeriodKind.YEAR else " (đánh giá theo quý, nhiệm kỳ chỉ có từ Quy định 366-QĐ/TW)")
         + ". Các bộ quy tắc có: "
-        + "; ".join(f"{b.code} ({_years(b)})" for b in RULEBOOKS.values() if kind in b.kinds)
+        + "; ".join(f"{b.code} ({years_label(b)})" for b in RULEBOOKS.values() if kind in b.kinds)
         + "."
     )
 
@@ -89,7 +89,8 @@ def rulebook_by_code(code: str) -> Rulebook:
     return RULEBOOKS[code]
 
 
-def _years(book: Rulebook) -> str:
+def years_label(book: Rulebook) -> str:
+    """The review years a rulebook covers, e.g. ``2019–2022`` or ``từ 2025``."""
     if book.last_year is None:
         return f"từ {book.first_year}"
     return str(book.first_year) if book.first_year == book.last_year else f"{book.first_year}–{book.last_year}"

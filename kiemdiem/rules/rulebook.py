@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from kiemdiem.rules.conditions import KindRules
 from kiemdiem.rules.levels import SubjectKind
@@ -28,6 +29,11 @@ class Rulebook:
     kinds: frozenset[SubjectKind]
     build: Callable[[SubjectKind, Params], KindRules]
     period_kinds: frozenset[PeriodKind] = frozenset({PeriodKind.YEAR})
+
+    def condition_ids(self) -> frozenset[str]:
+        """The ids of every condition of every kind (built with the values of the first year)."""
+        params = Params(self.code, self.module, date(self.first_year, 12, 31))
+        return frozenset(c.id for kind in self.kinds for c in self.build(kind, params).all_conditions())
 
     def covers_year(self, year: int) -> bool:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)

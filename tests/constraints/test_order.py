@@ -89,6 +89,18 @@ def test_duplicate_ids_are_refused_even_with_different_names() -> None:
     assert str(caught.value) == "Mã định danh 'dv-1' bị trùng: Trần Thị Lan và Trần Thị Lan (xã khác) (chủ thể thứ 2)."
 
 
+def test_facts_that_are_not_a_mapping_are_refused_by_name() -> None:
+    # given
+    subjects = [Subject("dv-1", "Trần Thị Lan", SubjectKind.PARTY_MEMBER, "party", facts=[1])]  # type: ignore[arg-type]
+
+    # when
+    with pytest.raises(SubjectError) as caught:
+        order_layers(subjects)
+
+    # then
+    assert str(caught.value) == "Trần Thị Lan (dv-1): khóa 'facts' cần một bảng khóa–giá trị, nhận [1]."
+
+
 def test_no_subjects_give_no_layers() -> None:
     # given / when
     layers = order_layers([])

@@ -285,3 +285,21 @@ def test_adding_an_httnv_subject_never_increases_the_excess(httnv: int, htxsnv: 
     # then
     assert before == max(0, htxsnv - httnv // 5)
     assert after <= before
+
+
+def test_fewer_drops_than_the_excess_are_explained(engine: FakeEngine) -> None:
+    # given 19 HTTNV and 6 HTXSNV: allowed 3, excess 3, but 2 moved down make 4 of 21 (within quota)
+    subjects = group_of(19, [(f"x-{i}", 90 + i, 9) for i in range(6)])
+
+    # when
+    result = rate_cycle(subjects, engine, "2025")
+
+    # then
+    (conflict,) = excess_conflicts(result)
+    group = conflict.quota
+    assert (group.base, group.htxsnv, group.allowed, group.excess, group.drop_count) == (19, 6, 3, 3, 2)
+    assert group.proposed_drop == ("x-0", "x-1")
+    assert conflict.text.endswith(
+        "vượt 3. Đề nghị chuyển xuống HTTNV 2 người/tập thể: Người xuất sắc x-0 (x-0), Người xuất sắc x-1 (x-1). "
+        "(Người chuyển xuống được tính thêm vào số HTTNV nên chỉ cần chuyển 2.) Cần cấp có thẩm quyền xác nhận."
+    )

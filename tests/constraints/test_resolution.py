@@ -100,6 +100,21 @@ def test_a_confirmed_resolution_lowers_the_dropped_unit_and_recaps_its_head(engi
     assert result.outcomes["ub-binh-my"].final_rating == Level.HTXSNV  # the input result is unchanged
 
 
+def test_the_quota_report_follows_the_resolution(engine: FakeEngine) -> None:
+    # given the 5 HTTNV + 2 HTXSNV group, over quota by one
+    result = communes_cycle(engine)
+    decision = QuotaResolution(KEY, ("ub-binh-my",), "Ban Thường vụ Huyện ủy", "điểm thấp hơn UBND xã An Phú")
+
+    # when
+    resolved = apply_quota_resolution(result, [decision])
+
+    # then the report counts the final levels: 6 HTTNV, 1 HTXSNV, within quota; the input keeps its own
+    columns = ("rule", "group", "base", "htxsnv", "allowed", "excess")
+    assert resolved.quotas.groups.select(columns).rows() == [("r132.c.q", "UBND xã", 6, 1, 1, 0)]
+    assert resolved.quotas.excesses == ()
+    assert result.quotas.groups.select(columns).rows() == [("r132.c.q", "UBND xã", 5, 2, 1, 1)]
+
+
 def test_a_resolution_that_leaves_the_group_over_quota_is_refused(engine: FakeEngine) -> None:
     # given
     result = communes_cycle(engine)

@@ -7,11 +7,13 @@ import pytest
 from kiemdiem.documents.builders import BuildError, BuildOptions, Outcome, build_cycle_documents
 from kiemdiem.documents.bundle import SUMMARY_NAME, write_documents
 from kiemdiem.documents.models import IssuedNumber
-from kiemdiem.org.models import PartyStatusChange, PartyStatusChangeKind, Person
+from kiemdiem.org.models import Collective, PartyStatusChange, PartyStatusChangeKind, Person, PositionRole
+from kiemdiem.reviews.services import review_cycle_populate
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.reasons import Reason
 from tests.documents.district import district_2021
 from tests.documents.docx_helpers import all_text, open_docx
+from tests.org import builders as b
 
 
 @pytest.mark.django_db
@@ -175,3 +177,66 @@ def test_a_rulebook_without_templates_is_refused_by_name():
     # then
     assert str(error.value) == f"kỳ {cycle}: chưa có mẫu văn bản cho bộ quy tắc party-132-16hd"
     assert IssuedNumber.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_state_decision_cites_the_dated_local_government_law_and_the_proposing_head(tmp_path):
+    # given
+    cycle = district_2021()
+    # when
+    docs = build_cycle_documents(cycle, BuildOptions(issue_date=dt.date(2022, 1, 5)))
+    write_documents(docs, tmp_path)
+    # then
+    decision = all_text(open_docx((tmp_path / "09-quyet-dinh-cong-nhan-ubnd.docx").read_bytes()))
+    assert (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của "
+        "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;"
+    ) in decision
+    assert [note for note in docs.notes if "Luật Tổ chức" in note] == []
+
+
+@pytest.mark.django_db
+def test_a_decision_under_an_unconfirmed_law_version_says_so():
+    # given: dated after 01/7/2025, when the 2025 law (in-force date not confirmed) applies
+    cycle = district_2021()
+    # when
+    docs = build_cycle_documents(cycle, BuildOptions(issue_date=dt.date(2025, 8, 1)))
+    # then
+    assert [note for note in docs.notes if "Luật Tổ chức" in note] == [
+        "Căn cứ 'Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025' (áp dụng từ 01/07/2025): ngày có "
+        "hiệu lực chưa đối chiếu văn bản gốc (chưa xác nhận)."
+    ]
+
+
+@pytest.mark.django_db
+def test_a_committee_chairman_who_also_sits_on_the_standing_committee_is_listed_once_by_the_ubnd(tmp_path):
+    # given: the chairman also holds a seat in the Ban Thường vụ, so he has a review there too
+    cycle = district_2021()
+    chairman = Person.objects.get(full_name="Bùi Văn Long")
+    btv = Collective.objects.get(name="Ban Thường vụ Huyện ủy Thanh Vân")
+    b.position(chairman, collective=btv, role=PositionRole.MEMBER, title="Phó Bí thư Huyện ủy, Chủ tịch UBND huyện")
+    review_cycle_populate(cycle=cycle, actor=None)
+    assert cycle.reviews.filter(subject_person=chairman, place__isnull=False).count() == 2
+    # when
+    docs = build_cycle_documents(cycle, BuildOptions())
+    write_documents(docs, tmp_path)
+    # then
+    table = max(
+        open_docx((tmp_path / "09-quyet-dinh-cong-nhan-ubnd.docx").read_bytes()).tables, key=lambda t: len(t.rows)
+    )
+    names = [row.cells[1].text for row in table.rows[1:]]
+    assert names == ["Bùi Văn Long"]
+
+
+@pytest.mark.django_db
+def test_the_standing_committee_conference_counts_its_members_as_uy_vien(tmp_path):
+    # given: the Ban Thường vụ has two members in the fixture
+    cycle = district_2021()
+    # when
+    write_documents(build_cycle_documents(cycle, BuildOptions()), tmp_path)
+    # then
+    minutes = all_text(open_docx((tmp_path / "05-bien-ban-hoi-nghi-kiem-diem.docx").read_bytes()))
+    tally = all_text(open_docx((tmp_path / "07-bien-ban-kiem-phieu.docx").read_bytes()))
+    assert "Tổng số ủy viên: 2; có mặt: …………………; vắng mặt: …………………." in minutes
+    assert "Số ủy viên được triệu tập: 2;" in tally
+    assert "đảng viên được triệu tập" not in tally

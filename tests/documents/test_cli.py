@@ -1,7 +1,7 @@
 import pytest
 
 from kiemdiem.cli import main
-from kiemdiem.documents import bundle
+from kiemdiem.documents import bundle, render
 from kiemdiem.documents.models import IssuedNumber, TemplateOverride
 from kiemdiem.documents.render import RenderError
 from tests.documents.district import district_2021
@@ -93,3 +93,114 @@ def test_a_set_that_fails_to_render_gives_its_numbers_back(tmp_path, capsys, mon
     )
     assert IssuedNumber.objects.count() == 0
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_an_output_path_that_is_a_file_is_a_clear_error_and_gives_numbers_back(tmp_path, capsys):
+    # given: --out names an existing file
+    cycle = district_2021()
+    target = tmp_path / "van-ban"
+    target.write_text("không phải thư mục")
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(target), "--issue"])
+    # then: one Vietnamese line, no traceback, no number used
+    assert status == 2
+    assert capsys.readouterr().err == (
+        f"Không ghi được văn bản: không tạo được thư mục {target}: đã có một tệp trùng tên (không phải thư mục)\n"
+    )
+    assert IssuedNumber.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_folder_that_refuses_writes_leaves_nothing_behind(tmp_path, capsys, monkeypatch):
+    # given: the fifth file cannot be written (as in a read-only folder; root ignores chmod, so simulated)
+    cycle = district_2021()
+    real_write = type(tmp_path).write_bytes
+    calls = []
+
+    def refusing(path, data):
+        calls.append(path)
+        if len(calls) == 5:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_write(path, data)
+
+    monkeypatch.setattr(type(tmp_path), "write_bytes", refusing)
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(tmp_path), "--issue"])
+    # then
+    assert status == 2
+    assert (
+        capsys.readouterr().err
+        == f"Không ghi được văn bản: không ghi được vào thư mục {tmp_path}: không có quyền ghi\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert IssuedNumber.objects.count() == 0
+
+
+def test_template_export_into_a_missing_folder_is_a_clear_error(tmp_path, capsys):
+    # given
+    target = tmp_path / "khong-co" / "mau.docx"
+    # when
+    status = main(["documents", "template-export", "--form", "decision.party", "--out", str(target)])
+    # then
+    assert status == 2
+    assert capsys.readouterr().err == f"--out: không ghi được tệp {target}: thư mục chứa không tồn tại\n"
+
+
+@pytest.mark.django_db
+def test_an_issue_date_before_the_reviewed_year_is_refused_and_nothing_is_written(tmp_path, capsys):
+    # given
+    cycle = district_2021()
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(tmp_path), "--issue",
+                   "--date", "05/01/1990"])  # fmt: skip
+    # then
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "Không sinh được văn bản: ngày ban hành 05/01/1990 trước kỳ kiểm điểm 2021 (bắt đầu 01/01/2021)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert IssuedNumber.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_issue_date_outside_the_given_term_is_refused(tmp_path, capsys):
+    # given
+    cycle = district_2021()
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(tmp_path), "--issue",
+                   "--date", "05/01/2022", "--term", "2015-2020"])  # fmt: skip
+    # then
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "Không sinh được văn bản: ngày ban hành 05/01/2022 nằm ngoài nhiệm kỳ 2015–2020 dùng để đánh số\n"
+    )
+    assert IssuedNumber.objects.count() == 0
+
+
+@pytest.mark.parametrize("term", ["0-99999", "2020-2031", "2025-2020"])
+def test_a_term_longer_than_five_years_or_backwards_is_refused(tmp_path, capsys, term):
+    # when
+    status = main(["documents", "render", "--cycle", "1", "--out", str(tmp_path), "--term", term])
+    # then
+    assert status == 2
+    assert capsys.readouterr().err == (
+        f"--term: '{term}' không phải nhiệm kỳ dạng năm-năm (tối đa 5 năm), ví dụ 2020-2025\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_a_pdf_folder_blocked_by_a_file_is_exit_1_after_the_documents_are_written(tmp_path, capsys, monkeypatch):
+    # given: "pdf" inside the output folder is a file, and LibreOffice is "installed"
+    cycle = district_2021()
+    (tmp_path / "pdf").write_text("không phải thư mục")
+    monkeypatch.setattr(render, "libreoffice", lambda: "/bin/true")
+    # when
+    status = main(["documents", "render", "--cycle", str(cycle.pk), "--out", str(tmp_path), "--pdf"])
+    # then
+    assert status == 1
+    assert capsys.readouterr().err == (
+        f"Không xuất được PDF vào {tmp_path / 'pdf'}: đã có một tệp trùng tên (không phải thư mục)\n"
+    )
+    assert (tmp_path / "01-bao-cao-kiem-diem-tap-the.docx").is_file()

@@ -43,3 +43,5 @@ def test_render_example_writes_one_of_each_form(tmp_path):
     assert len(open_docx((out / "01-bao-cao-kiem-diem-tap-the.docx").read_bytes()).inline_shapes) == 1  # the chart
     summary = openpyxl.load_workbook(out / "10-bieu-tong-hop-ket-qua.xlsx")["Chi tiết"]
     assert summary.max_row > 100
+    decision = all_text(open_docx((out / "09-quyet-dinh-cong-nhan-ubnd.docx").read_bytes()))
+    assert "Theo đề nghị của Trưởng phòng Nội vụ huyện Thanh Vân." in decision

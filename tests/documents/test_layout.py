@@ -115,3 +115,52 @@ def test_party_layout_cites_its_unconfirmed_source():
     assert PARTY.confirmed is False
     assert PARTY.source.startswith("Hướng dẫn 36-HD/VPTW")
     assert STATE.source.startswith("Nghị định 30/2020/NĐ-CP")
+
+
+def test_state_decision_sets_bases_and_proposal_in_italics_as_nd30_does():
+    # given
+    spec = FORMS["decision.state"]
+    doc, context = _render(spec)
+    # then
+    assert run_style(find(doc, context["bases"][0])) == ("Times New Roman", 14, False, True)
+    assert run_style(find(doc, f"Theo đề nghị của {context['proposer']}.")) == ("Times New Roman", 14, False, True)
+    assert find(doc, f"Điều 3. {context['executors']} chịu trách nhiệm thi hành Quyết định này.")
+
+
+def test_party_decision_keeps_bases_upright():
+    # given
+    spec = FORMS["decision.party"]
+    doc, context = _render(spec)
+    # then
+    assert run_style(find(doc, context["bases"][0])) == ("Times New Roman", 14, False, False)
+    assert run_style(find(doc, f"Xét đề nghị của {context['proposer']},")) == ("Times New Roman", 14, False, False)
+    assert find(doc, f"Điều 3. {context['executors']} căn cứ Quyết định thi hành.")
+
+
+@pytest.mark.parametrize("key", ["decision.party", "decision.state", "ballot.party", "tally.party"])
+def test_long_tables_repeat_their_header_and_never_split_a_row(key):
+    # given: enough rows to run over a page
+    spec = FORMS[key]
+    context = context_for(spec)
+    context["rows"] = list(context["rows"]) * 60
+    # when
+    table = max(open_docx(render_docx(spec, context)).tables, key=lambda t: len(t.rows))
+    # then
+    flags = [[c.tag.split("}")[1] for c in (row._tr.trPr if row._tr.trPr is not None else ())] for row in table.rows]
+    assert "tblHeader" in flags[0]
+    assert all("cantSplit" in row_flags for row_flags in flags[1:])
+    assert len(table.rows) == 1 + 60 * len(context_for(spec)["rows"])
+
+
+@pytest.mark.parametrize("key", ["decision.party", "decision.state"])
+def test_decision_articles_open_with_a_bold_label(key):
+    # given
+    spec = FORMS[key]
+    doc, _ = _render(spec)
+    # when
+    article = find(doc, "Điều 2. Quyết định có hiệu lực kể từ ngày ký.")
+    # then: "Điều 2." bold, the text upright and regular, both 14 pt
+    assert [(run.text, run.font.bold, run.font.size.pt) for run in article.runs] == [
+        ("Điều 2.", True, 14),
+        (" Quyết định có hiệu lực kể từ ngày ký.", False, 14),
+    ]

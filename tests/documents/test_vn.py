@@ -1,8 +1,10 @@
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
 from kiemdiem.documents import vn
+from kiemdiem.documents.naming import list_order
 from kiemdiem.rules.levels import Level
 
 
@@ -65,3 +67,38 @@ def test_empty_lines_become_dotted_lines_for_the_clerk():
     # when / then
     assert vn.lines_or_blank(["", "  "], count=2) == [vn.BLANK_LINE, vn.BLANK_LINE]
     assert vn.lines_or_blank([" Có nội dung. "]) == ["Có nội dung."]
+
+
+def test_names_sort_by_given_name_in_vietnamese_alphabetical_order():
+    # given: code-point order would put "Đ…" after "V…" and "Hùng" before "Hậu"
+    names = ["Vũ Xuân Khải", "Đinh Đình Dũng", "Bùi Văn Hùng", "Bùi Văn Hậu", "Dương Thị Dung", "Lê Ánh", "Lê Anh"]
+    # when
+    ordered = sorted(names, key=vn.name_key)
+    # then: Dung < Dũng (tone breaks the tie) < Hậu < Hùng < Khải; â before u; a plain tone first
+    assert ordered == [
+        "Lê Anh",
+        "Lê Ánh",
+        "Dương Thị Dung",
+        "Đinh Đình Dũng",
+        "Bùi Văn Hậu",
+        "Bùi Văn Hùng",
+        "Vũ Xuân Khải",
+    ]
+
+
+def test_d_with_stroke_comes_after_d_and_before_e():
+    # when
+    ordered = sorted(["Lê Văn Em", "Lê Văn Đức", "Lê Văn Duy"], key=vn.name_key)
+    # then
+    assert ordered == ["Lê Văn Duy", "Lê Văn Đức", "Lê Văn Em"]
+
+
+def test_decision_lists_put_organisations_first_then_people_by_given_name():
+    # given
+    org = SimpleNamespace(subject_person=None)
+    hau = SimpleNamespace(subject_person=SimpleNamespace(full_name="Bùi Văn Hậu"))
+    dung = SimpleNamespace(subject_person=SimpleNamespace(full_name="Đinh Đình Dũng"))
+    # when
+    ordered = list_order([hau, org, dung])  # type: ignore[arg-type]
+    # then
+    assert ordered == [org, dung, hau]

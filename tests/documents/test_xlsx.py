@@ -117,3 +117,16 @@ def test_libreoffice_recalculates_the_same_totals(tmp_path):
     # then
     sheet = openpyxl.load_workbook(out / "bieu.xlsx", data_only=True)["Tổng hợp"]
     assert [sheet.cell(8, c).value for c in range(3, 9)] == [5, 1, 1, 3, 1, pytest.approx(1 / 3)]
+
+
+@pytest.mark.parametrize("name", ["Chi tiết", NOT_RATED])
+def test_the_lists_print_on_a4_landscape_one_page_wide_with_their_heading_repeated(name):
+    # when
+    sheet = openpyxl.load_workbook(io.BytesIO(summary_workbook(ROWS, issuer="Huyện ủy Thanh Vân", year=2021)))[name]
+    # then
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert sheet.print_title_rows == "$1:$1"
+    assert (sheet["B2"].alignment.horizontal, sheet["A2"].alignment.horizontal) == ("left", "center")
+    assert sheet.column_dimensions["B"].width == 44

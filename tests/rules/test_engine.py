@@ -165,3 +165,81 @@ def test_cadre_trigger_at_exactly_half_is_false_but_level_conditions_fail():
     # then
     assert out["c:rnd90.k.led_units"].to_list() == [False]
     assert out["rating"].to_list() == ["KHTNV"]
+
+
+LATE_30 = {"assigned": 10, "completed": 10, "on_time": 7, "exceeded": 0, "late_or_low_quality": 3}
+
+
+def test_khtnv_in_the_gap_between_the_listed_cases_is_flagged_unconfirmed():
+    # given a civil servant 30% late (NĐ 90: HTNV needs ≤ 20%, Điều 11 lists > 50%) and a 2025
+    # member with 60 points and 30% late (366: HTNV needs ≤ 20% late, no listed KHTNV case holds)
+    subjects = [{"kind": "civil_servant", "holds_leadership": False, "months_worked": 12, "tasks": LATE_30}]
+    member = {"kind": "party_member", "holds_leadership": False, "score": {"total": 60}, "tasks": LATE_30}
+
+    # when
+    [servant] = rate_subjects(subjects, 2021)
+    [party] = rate_subjects([member], 2025)
+
+    # then
+    for result, cites in ((servant, "90/2020/NĐ-CP, Điều 11"), (party, "366-QĐ/TW, Điều 11 khoản 4")):
+        assert result.rating.value == "KHTNV"
+        gap = result.reasons[-1]
+        assert (gap.rule, gap.cites, gap.confirmed) == ("floor.gap", cites, False)
+        assert gap.text.startswith("Không đạt mức hoàn thành nhiệm vụ nhưng cũng không thuộc trường hợp")
+
+
+def test_no_gap_reason_when_a_listed_case_holds_or_the_text_closes_the_gap():
+    # given a 2025 member under 50 points (a listed case) and a 2021 member with a Kém criterion
+    # (21-HD: below HTNV is KHTNV)
+    low = {"kind": "party_member", "holds_leadership": False, "score": {"total": 40}, "tasks": LATE_30}
+    kem = {
+        "kind": "party_member",
+        "criteria": {
+            "political_ideology": "kem",
+            "ethics_lifestyle": "tot",
+            "discipline": "tot",
+            "working_style": "tot",
+            "task_results": "tot",
+        },
+        "tasks": {"assigned": 10, "completed": 10},
+    }
+
+    # when
+    [listed] = rate_subjects([low], 2025)
+    [closed] = rate_subjects([kem], 2021)
+
+    # then
+    assert (listed.rating.value, closed.rating.value) == ("KHTNV", "KHTNV")
+    assert "floor.gap" not in [r.rule for r in listed.reasons + closed.reasons]
+
+
+def test_a_reason_is_not_repeated_when_a_trigger_and_a_level_say_the_same():
+    # given a civil servant with 60 points (NĐ 335: the "< 50" trigger fails, the "≥ 50" level holds)
+    subject = {"kind": "civil_servant", "score": {"total": 60}}
+
+    # when
+    [result] = rate_subjects([subject], 2026)
+
+    # then
+    texts = [reason.text for reason in result.reasons]
+    assert result.rating == Level.HTNV
+    assert texts.count("Đạt từ 50 điểm trở lên.") == 1
+    assert "Chưa đạt 70 điểm." in texts
+
+
+def test_exactly_six_months_of_leave_under_nd90_is_flagged_as_a_reading():
+    # given NĐ 90 Điều 2 k3: worked under 6 months is not rated, 3 to under 6 months of leave caps at
+    # HTNV; a viên chức on leave exactly 6 months (worked 6) falls under neither clause
+    tasks = {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 6, "late_or_low_quality": 0}
+    base = {"kind": "public_employee", "holds_leadership": False, "tasks": tasks}
+    six = {**base, "months_worked": 6, "leave": [{"kind": "personal", "months": 6}]}
+    five = {**base, "months_worked": 7, "leave": [{"kind": "personal", "months": 5}]}
+
+    # when
+    at_six, at_five = rate_subjects([six, five], 2024)
+
+    # then
+    assert (at_six.rating, at_five.rating) == (Level.HTXSNV, Level.HTNV)
+    [note] = [r for r in at_six.reasons if r.rule == "rnd90.note.absent_boundary"]
+    assert (note.cites, note.confirmed) == ("90/2020/NĐ-CP, Điều 2 khoản 3", False)
+    assert "rnd90.note.absent_boundary" not in [r.rule for r in at_five.reasons]

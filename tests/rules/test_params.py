@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from kiemdiem.rules import ParamsError, rate_subjects
-from kiemdiem.rules.params import PARAMS_DIR, Params, load_param_file, parse_overrides
+from kiemdiem.rules.params import PARAMS_DIR, Params, load_overrides, load_param_file, parse_overrides
 from kiemdiem.rules.registry import RULEBOOKS
 
 SICK_3 = {"kind": "party_member", "leave": [{"kind": "sick", "months": 3}]}
@@ -87,6 +87,65 @@ def test_override_switches_an_unconfirmed_condition_off_and_says_so():
             {"options": {"cadre_after_nd90": "state-nd335"}},
             "f.yaml: khóa 'options.cadre_after_nd90': giá trị 'state-nd335'; cần một trong ('none', 'state-nd90-48')",
         ),
+        (
+            "value not a number",
+            {"rulebooks": {"party-366-43hd": {"params": {"score_excellent": "abc"}}}},
+            "f.yaml: khóa 'rulebooks.party-366-43hd.params.score_excellent': cần một số (điểm), nhận được 'abc'",
+        ),
+        (
+            "value null",
+            {"rulebooks": {"party-366-43hd": {"params": {"score_excellent": None}}}},
+            "f.yaml: khóa 'rulebooks.party-366-43hd.params.score_excellent': cần một số (điểm), nhận được None",
+        ),
+        (
+            "value boolean",
+            {"rulebooks": {"party-366-43hd": {"params": {"score_good": True}}}},
+            "f.yaml: khóa 'rulebooks.party-366-43hd.params.score_good': cần một số (điểm), nhận được True",
+        ),
+        (
+            "value not a number (nan)",
+            {"rulebooks": {"party-366-43hd": {"params": {"score_good": float("nan")}}}},
+            "f.yaml: khóa 'rulebooks.party-366-43hd.params.score_good': cần một số (điểm), nhận được nan",
+        ),
+        (
+            "share above 1",
+            {"rulebooks": {"party-366-43hd": {"params": {"exceeded_min_share": 5}}}},
+            "f.yaml: khóa 'rulebooks.party-366-43hd.params.exceeded_min_share': giá trị 5 nằm ngoài khoảng cho "
+            "phép (từ 0 đến 1)",
+        ),
+        (
+            "negative points",
+            {"rulebooks": {"party-366-43hd": {"params": {"score_excellent": -10}}}},
+            "f.yaml: khóa 'rulebooks.party-366-43hd.params.score_excellent': giá trị -10 nằm ngoài khoảng cho "
+            "phép (từ 0 đến 100)",
+        ),
+        (
+            "months as text",
+            {"rulebooks": {"party-366-43hd": {"params": {"new_member_months": "six"}}}},
+            "f.yaml: khóa 'rulebooks.party-366-43hd.params.new_member_months': cần một số (tháng), nhận được 'six'",
+        ),
+        (
+            "discipline form",
+            {"rulebooks": {"party-366-43hd": {"params": {"min_discipline_form": "foo"}}}},
+            "f.yaml: khóa 'rulebooks.party-366-43hd.params.min_discipline_form': giá trị 'foo'; cần một hình thức "
+            "kỷ luật: khien_trach, canh_cao,",
+        ),
+        (
+            "params not a map",
+            {"rulebooks": {"party-366-43hd": {"params": [1, 2]}}},
+            "f.yaml: khóa 'rulebooks.party-366-43hd.params': cần một bảng khóa–giá trị, nhận được [1, 2]",
+        ),
+        (
+            "rulebooks not a map",
+            {"rulebooks": [1]},
+            "f.yaml: khóa 'rulebooks': cần một bảng khóa–giá trị, nhận được [1]",
+        ),
+        ("options not a map", {"options": ["a"]}, "f.yaml: khóa 'options': cần một bảng khóa–giá trị, nhận được ['a']"),
+        (
+            "unknown condition",
+            {"rulebooks": {"party-366-43hd": {"disable": ["r366.x.taks"]}}},
+            "f.yaml: khóa 'rulebooks.party-366-43hd.disable': không có điều kiện 'r366.x.taks' trong bộ quy tắc này",
+        ),
     ],
 )
 def test_invalid_override_names_the_key(_case, data, message):
@@ -96,3 +155,64 @@ def test_invalid_override_names_the_key(_case, data, message):
 
     # then
     assert str(error.value).startswith(message)
+
+
+def test_valid_override_values_are_accepted():
+    # given one value per unit, at the edges of its range
+    data = {
+        "rulebooks": {
+            "party-366-43hd": {
+                "params": {"score_excellent": 100, "exceeded_min_share": 0.0, "min_discipline_form": "canh_cao"},
+                "disable": ["r366.x.tasks"],
+            },
+            "party-132-21hd": {"params": {"sick_leave_cap_months": 4.5}},
+        }
+    }
+
+    # when
+    overrides = parse_overrides(data, "f.yaml")
+
+    # then
+    assert overrides.params["party-366-43hd"]["min_discipline_form"] == "canh_cao"
+    assert overrides.disabled["party-366-43hd"] == frozenset({"r366.x.tasks"})
+
+
+def test_override_file_not_utf8_is_refused(tmp_path):
+    # given
+    path = tmp_path / "p.yaml"
+    path.write_bytes(b"\xff\xfe")
+
+    # when
+    with pytest.raises(ParamsError) as error:
+        load_overrides(path)
+
+    # then
+    assert str(error.value) == f"{path}: tệp tham số không phải UTF-8 (invalid start byte ở byte 0)"
+
+
+def test_a_disabled_condition_is_echoed_only_for_the_kinds_that_have_it():
+    # given a member-only condition switched off
+    overrides = parse_overrides({"rulebooks": {"party-132-21hd": {"disable": ["r132.m.k.tasks"]}}}, "cfg.yaml")
+
+    # when
+    member, collective = rate_subjects([{"kind": "party_member"}, {"kind": "collective"}], 2021, params=overrides)
+
+    # then
+    notice = "Điều kiện r132.m.k.tasks đã được tắt theo cấu hình (cfg.yaml)."
+    assert notice in member.assumptions
+    assert notice not in collective.assumptions
+
+
+def test_override_file_with_a_repeated_key_names_the_line(tmp_path):
+    # given
+    path = tmp_path / "p.yaml"
+    path.write_text("rulebooks:\n  party-366-43hd: {}\n  party-366-43hd: {}\n", encoding="utf-8")
+
+    # when
+    with pytest.raises(ParamsError) as error:
+        load_overrides(path)
+
+    # then
+    assert str(error.value) == (
+        f"{path}: YAML không hợp lệ ở dòng 3, cột 3: khóa 'party-366-43hd' bị lặp lại trong cùng một bảng"
+    )

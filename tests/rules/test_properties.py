@@ -33,7 +33,7 @@ GRADES = st.sampled_from(["xuat_sac", "tot", "trung_binh", "kem"])
 @st.composite
 def subjects(draw: st.DrawFn, kind: str) -> dict[str, Any]:
     assigned = draw(st.integers(2, 20))
-    completed = draw(st.integers(0, assigned))
+    completed = draw(st.integers(1, assigned))
     on_time = draw(st.integers(0, completed))
     subject: dict[str, Any] = {
         "kind": kind,
@@ -42,7 +42,7 @@ def subjects(draw: st.DrawFn, kind: str) -> dict[str, Any]:
             "assigned": assigned,
             "completed": completed,
             "on_time": on_time,
-            "exceeded": draw(st.integers(0, assigned - 1)),
+            "exceeded": draw(st.integers(0, completed - 1)),  # exceeded tasks are completed ones; room for one more
             "late_or_low_quality": draw(st.integers(0, assigned - on_time)),
         },
         "score": {"total": draw(st.integers(0, 99)) + draw(st.sampled_from([0.0, 0.5]))},

@@ -113,6 +113,55 @@ def test_text_report_is_vietnamese_and_marks_unconfirmed_reasons(tmp_path, capsy
             "trường hợp số 3 «Bốn»: Chưa có bộ quy tắc cho cán bộ kỳ 2030",
         ),
         ("not a list", "name: Năm\n", "mức trên cùng phải là một danh sách các trường hợp"),
+        (
+            "score not a number",
+            "- name: Sáu\n  period: 2025\n  subject: {kind: party_member, score: {total: .nan}}\n",
+            "trường hợp số 3 «Sáu»: khóa 'subject.score.total': cần một số hữu hạn, nhận được nan",
+        ),
+        (
+            "infinite months",
+            "- name: Bảy\n  period: 2025\n  subject: {kind: party_member, party: {months_since_admission: .inf}}\n",
+            "trường hợp số 3 «Bảy»: khóa 'subject.party.months_since_admission': cần một số hữu hạn, nhận được inf",
+        ),
+        (
+            "fractional count",
+            "- name: Tám\n  period: 2025\n  subject: {kind: party_member, tasks: {assigned: 2.5}}\n",
+            "trường hợp số 3 «Tám»: khóa 'subject.tasks.assigned': cần một số nguyên (số lượng), nhận được 2.5",
+        ),
+        (
+            "exceeded above completed",
+            "- name: Chín\n  period: 2025\n"
+            "  subject: {kind: party_member, tasks: {assigned: 10, completed: 5, exceeded: 8}}\n",
+            "trường hợp số 3 «Chín»: khóa 'subject.tasks.exceeded': 8 lớn hơn số nhiệm vụ đã hoàn thành (5)",
+        ),
+        (
+            "repeated key",
+            "- name: Mười\n  period: 2025\n  subject: {kind: party_member, kind: collective}\n",
+            "YAML không hợp lệ ở dòng 11, cột 33: khóa 'kind' bị lặp lại trong cùng một bảng",
+        ),
+        (
+            "empty expect",
+            "- name: Mười hai\n  period: 2026\n  subject: {kind: civil_servant, score: {total: 80}}\n  expect: {}\n",
+            "trường hợp số 3 «Mười hai»: khóa 'expect' cần một bảng khóa–giá trị có ít nhất một khóa "
+            "(cites, max_rating",
+        ),
+        (
+            "leave longer than the year",
+            "- name: Mười ba\n  period: 2025\n"
+            "  subject: {kind: party_member, leave: [{kind: sick, months: 8}, {kind: personal, months: 8}]}\n",
+            "trường hợp số 3 «Mười ba»: khóa 'subject.leave': tổng thời gian nghỉ 16 tháng, dài hơn kỳ đánh giá "
+            "(12 tháng)",
+        ),
+        (
+            "months worked longer than the quarter",
+            "- name: Mười bốn\n  period: 2025-Q1\n  subject: {kind: party_member, months_worked: 4}\n",
+            "trường hợp số 3 «Mười bốn»: khóa 'subject.months_worked': 4 tháng, dài hơn kỳ đánh giá (3 tháng)",
+        ),
+        (
+            "quarter under a rulebook without quarters",
+            "- name: Mười một\n  period: 2021-Q2\n  rulebook: party-132-21hd\n  subject: {kind: party_member}\n",
+            "trường hợp số 3 «Mười một»: Bộ quy tắc party-132-21hd không đánh giá theo quý (kỳ 2021-Q2)",
+        ),
     ],
 )
 def test_invalid_file_exits_2_naming_case_and_key_and_prints_nothing(tmp_path, capsys, _case, text, message):
@@ -191,9 +240,9 @@ def test_forced_rulebook_is_checked_against_the_kind(tmp_path, capsys, rulebook,
     # when
     status = main(["rate-case", str(path)])
 
-    # then
+    # then the file and the case are named once
     assert status == 2
-    assert message in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith(f"Lỗi: {path}: trường hợp số 1 «E»: {message}")
 
 
 def test_forced_rulebook_is_used(tmp_path, capsys):
@@ -211,3 +260,35 @@ def test_forced_rulebook_is_used(tmp_path, capsys):
     [out] = json.loads(capsys.readouterr().out)
     assert status == 0
     assert (out["rulebook_code"], out["rating"]) == ("state-nd90-48", "HTTNV")
+
+
+def test_forced_rulebook_outside_its_years_says_so(tmp_path, capsys):
+    # given a 2025 member rated, on purpose, under 21-HD (2019–2022)
+    path = _write(tmp_path, "- name: G\n  period: 2025\n  rulebook: party-132-21hd\n  subject: {kind: party_member}\n")
+
+    # when
+    status = main(["rate-case", str(path), "--json"])
+
+    # then the choice is honoured and shown, never silent
+    [out] = json.loads(capsys.readouterr().out)
+    assert (status, out["rulebook_code"]) == (0, "party-132-21hd")
+    assert (
+        "Bộ quy tắc party-132-21hd được chỉ định cho kỳ 2025, ngoài các năm đánh giá nó áp dụng (2019–2022): "
+        "kết quả theo lựa chọn này."
+    ) in out["assumptions"]
+
+
+def test_merge_key_may_be_overridden_without_a_repeated_key_error(tmp_path, capsys):
+    # given a subject built from a YAML merge, with one merged key overridden
+    path = _write(
+        tmp_path,
+        "- name: H\n  period: 2026\n  subject: {<<: {kind: cadre, score: {total: 80}}, kind: civil_servant}\n"
+        "  expect: {rating: HTTNV}\n",
+    )
+
+    # when
+    status = main(["rate-case", str(path)])
+
+    # then
+    assert status == 0
+    assert "[ĐẠT] H" in capsys.readouterr().out

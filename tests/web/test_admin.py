@@ -43,6 +43,7 @@ def test_every_model_of_org_and_reviews_is_in_the_admin():
         ("reviews", "auditentry"),
         ("reviews", "review"),
         ("reviews", "reviewcycle"),
+        ("reviews", "reviewoutcome"),
     ]
 
 

@@ -47,9 +47,11 @@ def test_home_page_without_data_says_how_to_load_the_example(client):
 
 
 @pytest.mark.django_db
-def test_home_page_is_available_in_english(client):
+def test_home_page_is_available_in_english_once_chosen(client):
+    # given the user picked English with the language selector
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
     # when
-    page = client.get(reverse("web:home"), headers={"accept-language": "en"})
+    page = client.get(reverse("web:home"))
     # then
     html = page.content.decode()
     assert '<html lang="en">' in html
@@ -92,3 +94,12 @@ def test_on_a_phone_each_cycle_cell_carries_its_column_header(client):
     assert table.headers == ["Phạm vi", "Kỳ", "Trạng thái", "Bộ quy tắc", "Số bản kiểm điểm", "Ngày mở"]
     assert table.labels == table.headers
     assert "@media (max-width: 40rem)" in html
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_vietnamese_until_the_user_chooses(client):
+    # when an office PC's English browser asks for the page
+    page = client.get(reverse("web:home"), headers={"accept-language": "en-US,en;q=0.9"})
+    # then
+    html = page.content.decode()
+    assert '<html lang="vi">' in html

@@ -84,8 +84,9 @@ class SubjectOutcome:
 @dataclass(frozen=True)
 class CycleResult:
     """``layers`` (ids, in rating order), ``outcomes`` by id, the ``quotas`` report over final
-    levels, every ``conflicts`` item, the ``params`` used, the ``subjects`` by id, and the quota
-    resolutions applied (:mod:`kiemdiem.rules.constraints.resolution`)."""
+    levels, every ``conflicts`` item, the ``params`` used, the ``subjects`` by id, the quota
+    resolutions applied (:mod:`kiemdiem.rules.constraints.resolution`) and the quota exceptions
+    granted (kept so that the report can be recomputed after a resolution)."""
 
     period: str
     layers: list[list[str]]
@@ -95,6 +96,7 @@ class CycleResult:
     params: ConstraintParams = field(repr=False)
     subjects: Mapping[str, Subject] = field(repr=False, default_factory=dict)
     resolutions: tuple[Any, ...] = ()
+    quota_exceptions: Mapping[str, QuotaException] = field(repr=False, default_factory=dict)
 
 
 def rate_cycle(
@@ -143,7 +145,9 @@ def rate_cycle(
     rulebooks = {subject_id: outcome.rulebook for subject_id, outcome in outcomes.items()}
     report = quota_report(quota_frame(subjects, levels, rulebooks), params, period, quota_exceptions)
     conflicts.extend(quota_conflicts(report, names))
-    return CycleResult(period, layers, outcomes, report, tuple(conflicts), params, index)
+    return CycleResult(
+        period, layers, outcomes, report, tuple(conflicts), params, index, quota_exceptions=dict(quota_exceptions or {})
+    )
 
 
 def _engine_facts(

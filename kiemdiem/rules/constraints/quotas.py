@@ -83,8 +83,15 @@ class QuotaGroup:
             f"Nhóm {where} ({self.cites}): {self.htxsnv} HTXSNV so với {self.base} HTTNV; "
             f"tối đa {self.allowed} (không vượt quá {format_percent(self.ratio)} số HTTNV, làm tròn xuống); "
             f"vượt {self.excess}. Đề nghị chuyển xuống HTTNV {self.drop_count} người/tập thể: {drop}. "
-            "Cần cấp có thẩm quyền xác nhận."
+            f"{self._fewer_drops_note()}Cần cấp có thẩm quyền xác nhận."
         )
+
+    def _fewer_drops_note(self) -> str:
+        # Each subject moved down joins the HTTNV base, so fewer moves than the excess can suffice;
+        # say so, or the two numbers look contradictory to the person deciding.
+        if self.drop_count >= self.excess:
+            return ""
+        return f"(Người chuyển xuống được tính thêm vào số HTTNV nên chỉ cần chuyển {self.drop_count}.) "
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kiemdiem.rules.constraints.caps import head_cap
-from kiemdiem.rules.constraints.conflicts import level_conflicts
+from kiemdiem.rules.constraints.conflicts import level_conflicts, quota_conflicts
 from kiemdiem.rules.constraints.cycle import CycleResult, SubjectOutcome
+from kiemdiem.rules.constraints.quotas import quota_frame, quota_report
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.reasons import Reason
 
@@ -87,22 +88,37 @@ def apply_quota_resolution(result: CycleResult, resolutions: Sequence[QuotaResol
             outcomes[subject_id] = _lowered(outcomes[subject_id], Level.HTTNV, reason)
     _recap_heads(result, outcomes)
     changed = {i for i in outcomes if outcomes[i] is not result.outcomes[i]}
+    # the quota report follows the final levels: recomputed, its conflicts replace the old ones
+    levels = {i: outcome.final_rating for i, outcome in outcomes.items()}
+    rulebooks = {i: outcome.rulebook for i, outcome in outcomes.items()}
+    report = quota_report(
+        quota_frame(list(result.subjects.values()), levels, rulebooks),
+        result.params,
+        result.period,
+        result.quota_exceptions,
+    )
     conflicts = [
         conflict
         for conflict in result.conflicts
-        if not (conflict.quota is not None and conflict.quota.key in resolved)
+        if conflict.kind not in _QUOTA_KINDS
         and not (conflict.kind in _LEVEL_KINDS and set(conflict.subject_ids) & changed)
     ]
     for subject_id in sorted(changed):
         final = outcomes[subject_id].final_rating
         if final is not None:
             conflicts.extend(level_conflicts(result.subjects[subject_id], final, result.params.vote))
+    conflicts.extend(quota_conflicts(report, {i: outcome.name for i, outcome in outcomes.items()}))
     return replace(
-        result, outcomes=outcomes, conflicts=tuple(conflicts), resolutions=(*result.resolutions, *resolutions)
+        result,
+        outcomes=outcomes,
+        quotas=report,
+        conflicts=tuple(conflicts),
+        resolutions=(*result.resolutions, *resolutions),
     )
 
 
 _LEVEL_KINDS = {"self_level_above_final", "voted_level_above_final", "final_above_voted_level"}
+_QUOTA_KINDS = {"quota_excess", "quota_group_missing", "quota_exception_not_applied"}
 
 
 def _lowered(outcome: SubjectOutcome, level: Level, reason: Reason) -> SubjectOutcome:

@@ -114,7 +114,8 @@ def validate_subjects(subjects: Sequence[Subject]) -> dict[str, Subject]:
     Returns ``{id: subject}`` in input order. Raises :class:`SubjectError` on: an empty or
     duplicate id, a kind or side of the wrong type, an unknown rulebook code, a relation to an
     id not in the set or to the subject itself, a ``state_counterpart`` that is not on the state
-    side, a level or vote count of the wrong type, or an unknown discipline exception.
+    side, a level or vote count of the wrong type, facts that are not a mapping, or an unknown
+    discipline exception.
     """
     index = {subject.id: subject for subject in subjects}
     if _looks_valid(subjects, index):
@@ -130,6 +131,8 @@ def _looks_valid(subjects: Sequence[Subject], index: Mapping[str, Subject]) -> b
     if {type(s.kind) for s in subjects} - {SubjectKind} or {s.side for s in subjects} - {"party", "state"}:
         return False
     if {s.rulebook for s in subjects} - {None, *RULEBOOK_CODES}:
+        return False
+    if not all(isinstance(s.facts, Mapping) for s in subjects):
         return False
     if {type(s.self_level) for s in subjects} - {type(None), Level}:
         return False
@@ -209,6 +212,8 @@ def _check_fields(subject: Subject) -> None:
             f"{subject.label}: khóa 'rulebook' có mã {subject.rulebook!r} không có; cần một trong "
             f"{', '.join(RULEBOOK_CODES)} hoặc để trống."
         )
+    if not isinstance(subject.facts, Mapping):
+        raise SubjectError(f"{subject.label}: khóa 'facts' cần một bảng khóa–giá trị, nhận {subject.facts!r}.")
     if subject.self_level is not None and not isinstance(subject.self_level, Level):
         raise SubjectError(f"{subject.label}: khóa 'self_level' phải là một mức xếp loại, nhận {subject.self_level!r}.")
     for level, count in (subject.votes or {}).items():

@@ -28,6 +28,7 @@ Errors raise ``ParamsError`` naming the file and the key.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +38,7 @@ from typing import Any
 import yaml
 
 from kiemdiem.rules.errors import ParamsError
+from kiemdiem.rules.yamlio import describe_error, load_yaml
 
 PARAMS_DIR = Path(__file__).resolve().parent
 ENV_VAR = "KIEMDIEM_RULES_PARAMS"
@@ -59,6 +61,9 @@ class ParamOverrides:
     disabled: dict[str, frozenset[str]] = field(default_factory=dict)
     options: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    # Conditions left to the cross-subject constraints, which hold facts the engine lacks:
+    # rulebook code -> {condition id: the constraint rule that applies it instead}.
+    delegated: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def option(self, name: str) -> str:
         return self.options.get(name, DEFAULT_OPTIONS[name])
@@ -68,11 +73,13 @@ def load_overrides(path: str | Path) -> ParamOverrides:
     """Read a user override file; raises ``ParamsError`` naming the file and the key."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
         raise ParamsError(f"{path}: không đọc được tệp tham số ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise ParamsError(f"{path}: tệp tham số không phải UTF-8 ({exc.reason} ở byte {exc.start})") from exc
     except yaml.YAMLError as exc:
-        raise ParamsError(f"{path}: YAML không hợp lệ ({exc})") from exc
+        raise ParamsError(f"{path}: {describe_error(exc)}") from exc
     return parse_overrides(data, str(path))
 
 
@@ -85,29 +92,67 @@ def parse_overrides(data: Any, source: str = "cấu hình") -> ParamOverrides:
     _unknown(data, {"rulebooks", "options"}, source, "")
     params: dict[str, dict[str, Any]] = {}
     disabled: dict[str, frozenset[str]] = {}
-    for code, book in (data.get("rulebooks") or {}).items():
+    for code, book in _section(data.get("rulebooks"), source, "rulebooks").items():
         if code not in RULEBOOKS:
             raise ParamsError(f"{source}: khóa 'rulebooks.{code}': không có bộ quy tắc này; có: {', '.join(RULEBOOKS)}")
         if not isinstance(book, dict):
             raise ParamsError(f"{source}: khóa 'rulebooks.{code}': cần một bảng khóa–giá trị")
         _unknown(book, {"params", "disable"}, source, f"rulebooks.{code}.")
-        known = load_param_file(RULEBOOKS[code].module).keys()
-        values = book.get("params") or {}
-        for name in values:
+        known = load_param_file(RULEBOOKS[code].module)
+        values = _section(book.get("params"), source, f"rulebooks.{code}.params")
+        for name, value in values.items():
             if name not in known:
                 raise ParamsError(f"{source}: khóa 'rulebooks.{code}.params.{name}': bộ quy tắc không có tham số này")
+            _check_value(value, known[name], f"{source}: khóa 'rulebooks.{code}.params.{name}'")
         params[code] = dict(values)
         ids = book.get("disable") or []
         if not isinstance(ids, list):
             raise ParamsError(f"{source}: khóa 'rulebooks.{code}.disable': cần một danh sách mã điều kiện")
+        conditions = RULEBOOKS[code].condition_ids()
+        for cid in ids:
+            if str(cid) not in conditions:
+                raise ParamsError(
+                    f"{source}: khóa 'rulebooks.{code}.disable': không có điều kiện {cid!r} trong bộ quy tắc này "
+                    "(xem bảng điều kiện trong docs/rules.md)"
+                )
         disabled[code] = frozenset(str(i) for i in ids)
-    options = dict(data.get("options") or {})
+    options = dict(_section(data.get("options"), source, "options"))
     for name, value in options.items():
         if name not in OPTIONS:
             raise ParamsError(f"{source}: khóa 'options.{name}': không có tùy chọn này; có: {', '.join(OPTIONS)}")
         if value not in OPTIONS[name]:
             raise ParamsError(f"{source}: khóa 'options.{name}': giá trị {value!r}; cần một trong {OPTIONS[name]}")
     return ParamOverrides(params=params, disabled=disabled, options=options, source=source)
+
+
+def _section(value: Any, source: str, key: str) -> dict[Any, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ParamsError(f"{source}: khóa '{key}': cần một bảng khóa–giá trị, nhận được {value!r}")
+    return value
+
+
+# Allowed values of an override by the parameter's unit (the ``unit`` of its entry).
+_RANGES = {"tỷ lệ 0..1": (0.0, 1.0), "tháng": (0.0, 120.0), "điểm": (0.0, 100.0)}
+_FORM_UNIT = "hình thức kỷ luật"
+
+
+def _check_value(value: Any, entry: dict[str, Any], where: str) -> None:
+    """Refuse an override of the wrong type or outside the range its unit allows."""
+    unit = str(entry.get("unit", ""))
+    if unit == _FORM_UNIT:
+        from kiemdiem.rules.discipline import FORMS
+
+        if not isinstance(value, str) or value not in FORMS:
+            raise ParamsError(f"{where}: giá trị {value!r}; cần một hình thức kỷ luật: {', '.join(FORMS)}")
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ParamsError(f"{where}: cần một số ({unit}), nhận được {value!r}")
+    lo, hi = _RANGES.get(unit, (0.0, math.inf))
+    if not lo <= value <= hi:
+        bound = f"từ {lo:g} đến {hi:g}" if math.isfinite(hi) else f"không nhỏ hơn {lo:g}"
+        raise ParamsError(f"{where}: giá trị {value!r} nằm ngoài khoảng cho phép ({bound})")
 
 
 def overrides_from_env() -> ParamOverrides | None:

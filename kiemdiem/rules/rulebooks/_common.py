@@ -12,6 +12,7 @@ import polars as pl
 
 from kiemdiem.rules.conditions import Condition, Exclusion
 from kiemdiem.rules.discipline import FORMS
+from kiemdiem.rules.facts import LEAVE_KINDS
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.params import Params
 
@@ -86,6 +87,16 @@ def late_share() -> pl.Expr:
 LATE_ASSUMED = col("tasks.late_or_low_quality").is_null() & col("tasks.assigned").is_not_null()
 
 
+LEAVE_WITHOUT_MONTHS = col("months_worked").is_null() & col("leave.sick_months").is_not_null()
+
+
+def months_worked_in_year() -> pl.Expr:
+    """``months_worked``, or for a yearly review without it, 12 minus the months of declared leave
+    (null when neither is given). The facts step fills every leave kind once a list is given."""
+    all_leave = pl.sum_horizontal([col(f"leave.{k}_months") for k in LEAVE_KINDS])
+    return pl.coalesce(col("months_worked"), pl.when(LEAVE_WITHOUT_MONTHS).then(12 - all_leave))
+
+
 def leader() -> pl.Expr:
     """holds_leadership, absent read as false (see :data:`A_LEADER`)."""
     return col("holds_leadership").fill_null(False)
@@ -105,6 +116,9 @@ A_LED_UNITS = "Không khai kết quả chỉ tiêu của đơn vị, lĩnh vực
 A_UNITS_DISCIPLINED = "Không khai số đơn vị, thành viên bị kỷ luật: coi như không có."
 A_UNITS_KHTNV = "Không khai xếp loại của các đơn vị thuộc quyền: coi như không quá ngưỡng không hoàn thành nhiệm vụ."
 A_MONTHS = "Không khai số tháng công tác (months_worked): coi như công tác đủ kỳ."
+A_MONTHS_FROM_LEAVE = (
+    "Không khai số tháng công tác (months_worked): tính bằng 12 tháng trừ các lần nghỉ đã khai (leave)."
+)
 A_EXEMPTION = "Không khai miễn, đình chỉ sinh hoạt (party.exemption): coi như không."
 A_NEW_MEMBER = "Không khai thời gian từ khi kết nạp (party.months_since_admission): coi như từ 6 tháng trở lên."
 A_LEAVE = "Không khai thời gian nghỉ (leave): coi như không nghỉ."

@@ -22,9 +22,11 @@ from kiemdiem.rules.rulebooks._common import (
     A_LEAVE,
     A_LED_UNITS,
     A_MONTHS,
+    A_MONTHS_FROM_LEAVE,
     DISC_ABSENT,
     EXCEEDED_ASSUMED,
     LATE_ASSUMED,
+    LEAVE_WITHOUT_MONTHS,
     Book,
     at_least_share,
     col,
@@ -33,6 +35,7 @@ from kiemdiem.rules.rulebooks._common import (
     late_share,
     leader,
     leader_assumed_note,
+    months_worked_in_year,
     tasks_share,
 )
 
@@ -132,12 +135,14 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
         ],
     }
     triggers = _triggers(b, kind, k, amended)
+    # Reviews under NĐ 90 are yearly: without months_worked, a declared leave still tells the time worked.
+    worked, from_leave = months_worked_in_year(), LEAVE_WITHOUT_MONTHS
     exclusions = [
         Exclusion(
             b.cond(
                 "rnd90.excl.months",
                 f"{ND90}, Điều 2 khoản 3",
-                (col("months_worked") < p("min_months_worked")) & ~(col("leave.maternity_months").fill_null(0) > 0),
+                (worked < p("min_months_worked")) & ~(col("leave.maternity_months").fill_null(0) > 0),
                 f"Thời gian công tác dưới {p('min_months_worked')} tháng trong năm (không do nghỉ thai sản): "
                 "kiểm điểm nhưng không đánh giá, xếp loại.",
                 f"Thời gian công tác từ {p('min_months_worked')} tháng trở lên (hoặc nghỉ thai sản): vẫn "
@@ -169,6 +174,30 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
         )
     ]
     notes = [] if kind == SubjectKind.CADRE else [leader_assumed_note(b, "rnd90.note.leader", f"{x} khoản 2")]
+    notes.append(
+        b.cond(
+            "rnd90.note.absent_boundary",
+            f"{ND90}, Điều 2 khoản 3",
+            has_leave & (absent == p("min_months_worked")) & ~(worked < p("min_months_worked")).fill_null(False),
+            f"Nghỉ đúng {p('min_months_worked')} tháng: văn bản chỉ nói công tác dưới {p('min_months_worked')} tháng "
+            f"(không xếp loại) và nghỉ từ {p('absent_cap_from_months')} đến dưới {p('min_months_worked')} tháng "
+            "(cao nhất là hoàn thành nhiệm vụ); xếp loại không giới hạn mức là cách hiểu chưa xác nhận.",
+            "",
+            confirmed=False,
+            params=("min_months_worked", "absent_cap_from_months"),
+        )
+    )
+    notes.append(
+        b.cond(
+            "rnd90.note.months",
+            f"{ND90}, Điều 2 khoản 3",
+            from_leave,
+            "",
+            "",
+            assume_when=from_leave,
+            assumption=A_MONTHS_FROM_LEAVE,
+        )
+    )
     notes += [
         b.cond(
             "rnd90.note.maternity",
@@ -178,7 +207,7 @@ def build(kind: SubjectKind, p: Params, amended: bool) -> KindRules:
             "",
         )
     ]
-    return KindRules(exclusions, triggers, levels, caps, notes)
+    return KindRules(exclusions, triggers, levels, caps, notes, floor_gap=k)
 
 
 def _triggers(b: Book, kind: SubjectKind, k: str, amended: bool) -> list[Condition]:

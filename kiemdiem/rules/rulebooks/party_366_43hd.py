@@ -289,7 +289,7 @@ def _member(b: Book) -> KindRules:
             "",
         ),
     ]
-    return KindRules(exclusions, triggers, _levels(b, is_leader, True), caps, notes)
+    return KindRules(exclusions, triggers, _levels(b, is_leader, True), caps, notes, floor_gap=f"{D11} khoản 4")
 
 
 def _collective(b: Book, kind: SubjectKind) -> KindRules:
@@ -349,7 +349,7 @@ def _collective(b: Book, kind: SubjectKind) -> KindRules:
                 assumption=A_LED_UNITS,
             ),
         ]
-    return KindRules([], triggers, levels, [], [])
+    return KindRules([], triggers, levels, [], [], floor_gap=f"{D11} khoản 4")
 
 
 RULEBOOK = Rulebook(

@@ -11,7 +11,15 @@ from kiemdiem.rules.conditions import Cap, Exclusion, KindRules
 from kiemdiem.rules.levels import SubjectKind
 from kiemdiem.rules.params import Params
 from kiemdiem.rules.rulebook import Rulebook
-from kiemdiem.rules.rulebooks._common import A_HEAD, A_MONTHS, Book, col
+from kiemdiem.rules.rulebooks._common import (
+    A_HEAD,
+    A_MONTHS,
+    A_MONTHS_FROM_LEAVE,
+    LEAVE_WITHOUT_MONTHS,
+    Book,
+    col,
+    months_worked_in_year,
+)
 from kiemdiem.rules.rulebooks._scored import score_levels, score_triggers
 
 ND233 = "233/2026/NĐ-CP"
@@ -25,7 +33,7 @@ def build(kind: SubjectKind, p: Params) -> KindRules:
         b.cond(
             "r233.excl.months",
             f"{ND233}, Điều 14 khoản 1, khoản 2",
-            (col("months_worked") < m) & ~on_leave,
+            (months_worked_in_year() < m) & ~on_leave,
             f"Thời gian làm việc dưới {m} tháng trong năm (không do nghỉ ốm, thai sản): không xếp loại chất lượng.",
             f"Thời gian làm việc từ {m} tháng trở lên, hoặc nghỉ ốm, thai sản: "
             "xếp loại theo thời gian làm việc thực tế.",
@@ -34,6 +42,15 @@ def build(kind: SubjectKind, p: Params) -> KindRules:
             assumption=A_MONTHS,
         ),
         "not_rated",
+    )
+    months_note = b.cond(
+        "r233.note.months",
+        f"{ND233}, Điều 14 khoản 1",
+        LEAVE_WITHOUT_MONTHS,
+        "",
+        "",
+        assume_when=LEAVE_WITHOUT_MONTHS,
+        assumption=A_MONTHS_FROM_LEAVE,
     )
     head = Cap(
         b.cond(
@@ -48,7 +65,7 @@ def build(kind: SubjectKind, p: Params) -> KindRules:
         col("collective_rating"),
     )
     cites = ND233 + ", Điều 12 khoản {k}"
-    return KindRules([months], score_triggers(b, "r233", cites), score_levels(b, "r233", cites), [head], [])
+    return KindRules([months], score_triggers(b, "r233", cites), score_levels(b, "r233", cites), [head], [months_note])
 
 
 RULEBOOK = Rulebook(
