@@ -1,5 +1,9 @@
 """What the clerk reads when the database cannot hold a cell, or the chart folder cannot be written."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from kiemdiem.cli import main
@@ -35,3 +39,24 @@ def test_a_chart_folder_that_cannot_be_made_is_refused_without_traceback(thanh_v
     # then
     assert status == 2
     assert capsys.readouterr().err == f"Lỗi: không ghi được “{taken}”: File exists\n"
+
+
+def test_importing_into_a_database_not_yet_migrated_says_what_to_do(thanh_van_sheet, tmp_path):
+    # given: a fresh data folder, no migration run
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["KIEMDIEM_DATA_DIR"] = str(tmp_path)
+    # when
+    done = subprocess.run(
+        [sys.executable, "-m", "kiemdiem", "targets", "import", str(thanh_van_sheet), "--unit", "H-TV"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    # then
+    assert done.returncode == 2
+    assert done.stderr == (
+        "Cơ sở dữ liệu chưa sẵn sàng (no such table: org_organisation); "
+        "chạy “kiemdiem migrate” trước rồi nạp lại. Không nạp gì.\n"
+    )
