@@ -59,7 +59,8 @@ def _settings(text: str | None) -> TargetSettings:
     if text is None:
         return TargetSettings()
     try:
-        return TargetSettings(mostly_met_tolerance=parse_vn_number(text) / 100)
+        # "5" and "5%" both mean five per cent: the option is a percentage either way.
+        return TargetSettings(mostly_met_tolerance=parse_vn_number(text.strip().removesuffix("%")) / 100)
     except (NumberFormatError, ValueError) as exc:
         raise ValueError(f"--tolerance: {exc}") from exc
 

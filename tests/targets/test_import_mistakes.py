@@ -60,3 +60,11 @@ def test_importing_into_a_database_not_yet_migrated_says_what_to_do(thanh_van_sh
         "Cơ sở dữ liệu chưa sẵn sàng (no such table: org_organisation); "
         "chạy “kiemdiem migrate” trước rồi nạp lại. Không nạp gì.\n"
     )
+
+
+def test_a_tolerance_written_with_the_percent_sign_is_accepted(thanh_van_sheet, capsys):
+    # when
+    status = main(["targets", "report", str(thanh_van_sheet), "--year", "2021", "--tolerance", "7,5%"])
+    # then
+    assert status == 0
+    assert "đạt từ 92,50% đến dưới 100% kế hoạch" in capsys.readouterr().out
