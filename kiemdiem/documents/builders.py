@@ -58,6 +58,13 @@ def _level(value: str | None) -> Level | None:
     return Level(value) if value else None
 
 
+def _votes(name: str, position: str | None, outcome: Outcome | None) -> Votes:
+    """The subject's tally row: the stored votes (percentages of its valid ballots) or blanks."""
+    if outcome is None or outcome.votes is None:
+        return Votes(name, position)
+    return Votes(name, position, dict(outcome.votes), outcome.valid_ballots)
+
+
 def _subject_name(review: Review) -> str:
     subject = review.subject_collective or review.subject_organisation or review.subject_person
     return str(subject)
@@ -133,7 +140,7 @@ class _Builder:
         org = collective.organisation
         spec = form(f"collective_report.{self.regime}")
         head = head_of(start=self.start, end=self.end, collective=collective)
-        outcome = self.options.outcomes.get(review.pk)
+        outcome = self._outcome(review)
         context = CollectiveReport(
             self.header(self.party_issuer(org), org, spec),
             collective.name,
@@ -168,7 +175,7 @@ class _Builder:
                 government_position="; ".join(p.title for p in facts.state_posts) or None,
                 mass_org_position="; ".join(p.title for p in facts.mass_posts) or None,
                 workplace=workplace.name if workplace else None,
-                party_cell=cell.name, party_level=_level(review.self_level), decided_level=_level(review.decided_level),
+                party_cell=cell.name, party_level=_level(review.self_level), decided_level=self._arrived(review),
             )  # fmt: skip
             kind = "lanh-dao" if leader else "dang-vien"
             out.append(Planned(spec, context, f"{number}-ban-kiem-diem-ca-nhan-{kind}.docx", f"org:{cell.pk}"))
@@ -194,7 +201,7 @@ class _Builder:
                 self.header(self.state_issuer(org), org, spec), person.full_name, facts.is_leader,
                 position=review.place.title, unit=org.name, rank=employment.rank or None,
                 salary_step=employment.salary_step, salary_coefficient=coefficient,
-                self_level=_level(review.self_level), decided_level=_level(review.decided_level),
+                self_level=_level(review.self_level), decided_level=self._arrived(review),
             )  # fmt: skip
             name = f"04-phieu-danh-gia-{slug}.docx"
             out.append(Planned(spec, context, name, f"org:{org.pk}"))
@@ -213,21 +220,27 @@ class _Builder:
         subjects = [(collective.name, "Tập thể")] + [(p.person.full_name, p.title) for p in posts]
         minutes_spec, ballot_spec, tally_spec = form("minutes.party"), form("ballot.party"), form("tally.party")
         issuer = self.party_issuer(org)
-        # Votes are not in the data yet: counts None prints blanks for the clerk to fill in.
-        first = SubjectProceedings(
-            Votes(collective.name, None), self_level=self._self_level(collective=collective), is_collective=True
-        )
-        proceedings: tuple[SubjectProceedings, ...] = (first,)
-        proceedings += tuple(
-            SubjectProceedings(Votes(p.person.full_name, p.title), self_level=self._self_level(post=p)) for p in posts
-        )
+        # Votes from the workbook's "Phiếu" sheet: the collective's own row, and each member's
+        # party-side row; a subject without one prints blanks for the clerk to fill in.
+        outcome = self._outcome(review)
+        party = {r.subject_person_id: r for r in self._party_members()}
+        own = self._self_level(collective=collective)
+        proceedings = (
+            SubjectProceedings(_votes(collective.name, None, outcome), self_level=own, is_collective=True),
+            *(SubjectProceedings(_votes(p.person.full_name, p.title, self._outcome(party.get(p.person_id))),
+                                 self_level=self._self_level(post=p)) for p in posts),
+        )  # fmt: skip
+        present = outcome.present if outcome else None
+        self._check_votes(collective.name, len(posts), present, proceedings)
         minutes = Minutes(
-            self.header(issuer, org, minutes_spec), title, total_members=len(posts) or None,
+            self.header(issuer, org, minutes_spec), title, total_members=len(posts) or None, present=present,
             chair=(head.person.full_name, head.title) if head else None, subjects=proceedings, member_word=word,
         )  # fmt: skip
         ballot = Ballot(self.header(issuer, org, ballot_spec), title, tuple(subjects))
+        valid = {p.votes.valid for p in proceedings if p.votes.valid is not None}
         tally = Tally(self.header(issuer, org, tally_spec), title, (), len(posts) or None, None, None, None,
-                      tuple(p.votes for p in proceedings), member_word=word)  # fmt: skip
+                      tuple(p.votes for p in proceedings), member_word=word,
+                      ballots_valid=valid.pop() if len(valid) == 1 else None)  # fmt: skip
         return [
             Planned(minutes_spec, minutes, "05-bien-ban-hoi-nghi-kiem-diem.docx", f"org:{org.pk}"),
             Planned(ballot_spec, ballot, "06-phieu-danh-gia-xep-loai.docx", f"org:{org.pk}"),
@@ -279,7 +292,7 @@ class _Builder:
             group = self._group(review)
             if group is None:
                 continue
-            outcome = self.options.outcomes.get(review.pk)
+            outcome = self._outcome(review)
             level = _level(review.decided_level) or (outcome.level if outcome else None)
             reason, pending = None, False
             if level is None:
@@ -365,9 +378,41 @@ class _Builder:
                 return _level(review.self_level)
         return None
 
+    def _outcome(self, review: Review | None) -> Outcome | None:
+        """The rules' outcome for ``review``: the one passed in ``options.outcomes``, else the one
+        stored with the review (``reviews.ReviewOutcome``, loaded by the selectors), else None."""
+        if review is None:
+            return None
+        given = self.options.outcomes.get(review.pk)
+        if given is not None:
+            return given
+        stored = getattr(review, "outcome", None)  # no stored outcome raises an AttributeError subclass
+        return Outcome.from_stored(stored) if stored is not None else None
+
+    def _arrived(self, review: Review) -> Level | None:
+        """The level the review arrived at: decided by a human, else the rules' final level (after
+        the caps; a quota excess is a conflict for a human, never applied here)."""
+        outcome = self._outcome(review)
+        return _level(review.decided_level) or (outcome.level if outcome else None)
+
     def _decision_row(self, review: Review) -> DecisionRow:
-        level = _level(review.decided_level)
-        return DecisionRow(_subject_name(review), self._unit(review), level, None if level else self._exemption(review))
+        level = self._arrived(review)
+        if level is not None:
+            return DecisionRow(_subject_name(review), self._unit(review), level)
+        outcome = self._outcome(review)
+        note = outcome.not_rated_note() if outcome else None
+        return DecisionRow(_subject_name(review), self._unit(review), None, note or self._exemption(review))
+
+    def _check_votes(self, collective: str, members: int, present: int | None,
+                     proceedings: tuple[SubjectProceedings, ...]) -> None:  # fmt: skip
+        """Notes for the user when the workbook's votes do not fit the conference of ``collective``."""
+        if present is not None and present > members:
+            self.notes.append(f"Phiếu của {collective}: số người dự ({present}) nhiều hơn số ủy viên ({members}).")
+        blank = [p.votes.name for p in proceedings[1:] if p.votes.counts is None]
+        if blank and any(p.votes.counts is not None for p in proceedings):  # some votes recorded, not all
+            shown = ", ".join(blank[:3]) + ("…" if len(blank) > 3 else "")
+            self.notes.append(f"Biên bản kiểm phiếu {collective}: sổ không có phiếu của {len(blank)} cá nhân "
+                              f"({shown}); để trống cho thư ký ghi.")  # fmt: skip
 
     def _exemption(self, review: Review) -> str | None:
         if review.subject_person is None:
@@ -376,9 +421,7 @@ class _Builder:
         return changes[0].get_kind_display() if changes else None
 
     def _cited(self, reviews: list[Review], rulebook: str) -> list[str]:
-        cited = [
-            r.instrument for review in reviews for r in self.options.outcomes.get(review.pk, Outcome(None, "")).reasons
-        ]
+        cited = [r.instrument for review in reviews for r in (self._outcome(review) or Outcome(None, "")).reasons]
         return cited or list(instruments.RULEBOOK_INSTRUMENTS.get(rulebook, ()))  # fmt: skip
 
 

@@ -9,6 +9,7 @@ flat dict of template variables named in :data:`kiemdiem.documents.forms.FORMS` 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kiemdiem.documents import vn
@@ -261,10 +262,13 @@ class Votes:
 
     name: str
     position: str | None
-    counts: dict[Level, int] | None = None
+    counts: Mapping[Level, int] | None = None
+    valid: int | None = None  # this subject's valid ballots; when given, percentages are of it
 
     def row(self, index: int, voters: int) -> Context:
-        """A tally row: per level ``"8 (80%)"`` (share of ``voters``), or a short blank when not recorded."""
+        """A tally row: per level ``"8 (80%)"`` (share of ``valid``, else of ``voters``), or a short
+        blank when not recorded."""
+        voters = self.valid if self.valid is not None else voters
         row: Context = {"index": index, "name": self.name, "position": vn.or_blank(self.position)}
         for level in LEVELS_DESCENDING:
             if self.counts is None:
@@ -275,7 +279,9 @@ class Votes:
         return row
 
     def summary(self, voters: int) -> str:
-        """``"Hoàn thành tốt nhiệm vụ: 9/10 phiếu (90%); …"`` over the levels that got votes."""
+        """``"Hoàn thành tốt nhiệm vụ: 9/10 phiếu (90%); …"`` over the levels that got votes (out of
+        ``valid`` when given, else ``voters``)."""
+        voters = self.valid if self.valid is not None else voters
         if self.counts is None or voters <= 0:
             return vn.BLANK
         parts = [

@@ -132,10 +132,11 @@ class Tally:
     votes: tuple[Votes, ...]
     end: dt.datetime | None = None
     member_word: str = "đảng viên"  # who votes: "ủy viên" at a committee's own conference
+    ballots_valid: int | None = None  # when known directly (the workbook's votes), else collected - invalid
 
     def to_context(self) -> Context:
-        valid = None
-        if self.ballots_collected is not None and self.ballots_invalid is not None:
+        valid = self.ballots_valid
+        if valid is None and self.ballots_collected is not None and self.ballots_invalid is not None:
             valid = self.ballots_collected - self.ballots_invalid
         rows = [v.row(i, valid or 0) for i, v in enumerate(self.votes, start=1)]
         return {

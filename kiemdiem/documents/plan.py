@@ -13,6 +13,7 @@ from typing import Any
 from kiemdiem.documents.forms import FormSpec
 from kiemdiem.documents.numbering import Term
 from kiemdiem.documents.xlsx import SummaryRow
+from kiemdiem.reviews.models import OutcomeStatus
 from kiemdiem.rules.levels import Level
 from kiemdiem.rules.reasons import Reason
 
@@ -23,16 +24,46 @@ class BuildError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What the rules engine said for one review: level (None when not rated), status, reasons."""
+    """What the rules engine said for one review: level (None when not rated), status, reasons,
+    and the conference's votes when the workbook's "Phiếu" sheet gave them (``votes``: level ->
+    count, every level present; ``present``: voters present; None when not recorded)."""
 
     level: Level | None
     status: str
     reasons: tuple[Reason, ...] = ()
+    votes: Mapping[Level, int] | None = None
+    present: int | None = None
+
+    @property
+    def valid_ballots(self) -> int | None:
+        """Valid ballots: those that chose one level (the sum of the votes); None when not recorded."""
+        return sum(self.votes.values()) if self.votes is not None else None
+
+    def not_rated_note(self) -> str | None:
+        """For a subject left without a level, the status and why, as the decision's "Ghi chú"
+        prints it: "Chỉ kiểm điểm, không xếp loại (đảng viên mới kết nạp chưa đủ 6 tháng: …)";
+        None for a rated subject."""
+        if self.status == OutcomeStatus.RATED:
+            return None
+        label = str(OutcomeStatus(self.status).label) if self.status in OutcomeStatus.values else self.status
+        why = self.reasons[-1].text.rstrip(".") if self.reasons else ""
+        return f"{label} ({why[:1].lower()}{why[1:]})" if why else label
 
     @classmethod
     def from_result(cls, result: Any) -> Outcome:
         """From a ``kiemdiem.rules.SubjectResult`` (``status``, ``rating``, ``reasons``)."""
         return cls(result.rating, result.status, tuple(result.reasons))
+
+    @classmethod
+    def from_stored(cls, stored: Any) -> Outcome:
+        """From a ``reviews.ReviewOutcome`` row: ``final_level`` (after the constraints), status,
+        ``reasons`` (JSON list of ``{rule, cites, text, confirmed}``) and the stored votes."""
+        votes = {Level(level): int(count) for level, count in stored.votes.items()} if stored.votes else None
+        reasons = tuple(
+            Reason(r["rule"], r["cites"], r["text"], bool(r.get("confirmed", True))) for r in stored.reasons
+        )
+        level = Level(stored.final_level) if stored.final_level else None
+        return cls(level, stored.status, reasons, votes, stored.voters_present)
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,8 +58,9 @@ def _held(start: dt.date, end: dt.date) -> Q:
 
 
 def cycle_reviews(cycle: ReviewCycle) -> list[Review]:
-    """The cycle's reviews in a stable order (by id), subjects and places loaded."""
-    return list(reviews_of_cycle(cycle=cycle).select_related("place__organisation", "place__collective").order_by("pk"))
+    """The cycle's reviews in a stable order (by id), subjects, places and stored outcomes loaded."""
+    reviews = reviews_of_cycle(cycle=cycle).select_related("place__organisation", "place__collective", "outcome")
+    return list(reviews.order_by("pk"))
 
 
 def person_facts(person: Person, start: dt.date, end: dt.date) -> PersonFacts:

@@ -254,8 +254,11 @@ class ReviewOutcome(models.Model):
     was rated (``kiemdiem review``), kept beside the review so the site can show it.
 
     ``reasons``: list of ``{rule, cites, text, confirmed}`` (engine's, then constraints');
-    ``items``: things needing a human decision, list of ``{kind, label, text, cites, proposal}``.
-    Recomputed when the workbook is loaded again; the decided level stays on the review.
+    ``items``: things needing a human decision, list of ``{kind, label, text, cites, proposal}``;
+    ``votes``: the conference's ballot from the workbook's "Phiếu" sheet, ``{level: count}`` over
+    the four levels (None when the sheet has no row for the subject), with ``voters_present`` and
+    ``ballots_valid`` (the ballots that chose a level: the sum of the votes). Recomputed when the
+    workbook is loaded again; the decided level stays on the review.
     """
 
     review = models.OneToOneField(
@@ -270,6 +273,9 @@ class ReviewOutcome(models.Model):
     unconfirmed = models.BooleanField(_("có quy định chưa xác nhận"), default=False)
     reasons = models.JSONField(_("các lý do"), default=list, blank=True)
     items = models.JSONField(_("cần quyết định"), default=list, blank=True)
+    votes = models.JSONField(_("số phiếu theo mức"), null=True, blank=True)
+    voters_present = models.PositiveIntegerField(_("số người dự bỏ phiếu"), null=True, blank=True)
+    ballots_valid = models.PositiveIntegerField(_("số phiếu hợp lệ"), null=True, blank=True)
     source = models.CharField(_("sổ nguồn"), max_length=255, blank=True)
     computed_at = models.DateTimeField(_("tính lúc"), auto_now=True)
 

@@ -34,6 +34,7 @@ from kiemdiem.reviews.models import AuditEntry, CycleStatus, Review, ReviewCycle
 from kiemdiem.reviews.periods import Period
 from kiemdiem.reviews.selectors import review_cycle_find_open
 from kiemdiem.reviews.services import _require, review_cycle_open
+from kiemdiem.rules.levels import Level
 from kiemdiem.workbook.flow import Prepared
 from kiemdiem.workbook.outcome import SubjectLine
 from kiemdiem.workbook.reader import CycleBook, Row
@@ -156,7 +157,20 @@ def _party_post(book: CycleBook, row: Row) -> bool:
     return book.units.get(unit or "", {}).get("kind") in ("party_committee", "party_cell", "party_advisory")
 
 
-def _outcome(line: SubjectLine, source: str) -> dict[str, Any]:
+LEVEL_COLUMNS = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
+
+
+def _ballot(book: CycleBook, line: SubjectLine) -> tuple[dict[str, int] | None, int | None]:
+    """The subject's row of the "Phiếu" sheet as (votes by level code, voters present), or
+    (None, None) when the sheet has no row for it (a person's row is keyed by side too)."""
+    row = book.ballots.get((line.code, line.side if line.table == "people" else None))
+    if row is None:
+        return None, None
+    return {level: int(row[level] or 0) for level in LEVEL_COLUMNS}, row.get("present")
+
+
+def _outcome(line: SubjectLine, book: CycleBook) -> dict[str, Any]:
+    votes, present = _ballot(book, line)
     return {
         "status": line.status,
         "rulebook": line.rulebook,
@@ -170,7 +184,10 @@ def _outcome(line: SubjectLine, source: str) -> dict[str, Any]:
             {"kind": item.kind, "label": item.label, "text": item.text, "cites": item.cites, "proposal": item.proposal}
             for item in line.items
         ],
-        "source": source,
+        "votes": votes,
+        "voters_present": present,
+        "ballots_valid": sum(votes.values()) if votes is not None else None,
+        "source": book.path.name,
     }
 
 
@@ -228,7 +245,7 @@ def workbook_cycle_load(*, prepared: Prepared, actor: Any) -> LoadResult:
             "status": ReviewStatus.DECIDED if line.decided_level else ReviewStatus.PROPOSED,
         }
         review, _ = Review.objects.update_or_create(**key, defaults=values)
-        ReviewOutcome.objects.update_or_create(review=review, defaults=_outcome(line, book.path.name))
+        ReviewOutcome.objects.update_or_create(review=review, defaults=_outcome(line, book))
         result.reviews[line.id] = review
     AuditEntry.objects.create(
         actor=actor,
@@ -263,11 +280,13 @@ def _render(loaded: LoadResult, prepared: Prepared) -> tuple[dict[str, bytes], l
     from kiemdiem.documents.bundle import write_documents
     from kiemdiem.documents.render import RenderError
 
-    outcomes = {
-        loaded.reviews[line.id].pk: Outcome(line.final_level, line.status, line.reasons)
-        for line in prepared.lines
-        if line.id in loaded.reviews
-    }
+    book = prepared.run.book
+    outcomes = {}
+    for line in prepared.lines:
+        if line.id in loaded.reviews:
+            votes, present = _ballot(book, line)
+            counts = {Level(level): count for level, count in votes.items()} if votes is not None else None
+            outcomes[loaded.reviews[line.id].pk] = Outcome(line.final_level, line.status, line.reasons, counts, present)
     try:
         docs = build_cycle_documents(loaded.cycle, BuildOptions(outcomes=outcomes))
         with tempfile.TemporaryDirectory() as folder:
