@@ -41,12 +41,12 @@ class Outcome:
 
     def not_rated_note(self) -> str | None:
         """For a subject left without a level, the status and why, as the decision's "Ghi chú"
-        prints it: "Chỉ kiểm điểm, không xếp loại (đảng viên mới kết nạp chưa đủ 6 tháng: …)";
-        None for a rated subject."""
+        prints it: "Chỉ kiểm điểm, không xếp loại (đảng viên mới kết nạp chưa đủ 6 tháng)" — the
+        last reason up to its colon (the cause, not its consequence); None for a rated subject."""
         if self.status == OutcomeStatus.RATED:
             return None
         label = str(OutcomeStatus(self.status).label) if self.status in OutcomeStatus.values else self.status
-        why = self.reasons[-1].text.rstrip(".") if self.reasons else ""
+        why = self.reasons[-1].text.split(":", 1)[0].strip().rstrip(".") if self.reasons else ""
         return f"{label} ({why[:1].lower()}{why[1:]})" if why else label
 
     @classmethod
