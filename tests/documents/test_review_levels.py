@@ -178,6 +178,10 @@ def test_documents_render_of_the_stored_cycle_prints_the_same_levels(example: Pr
     assert dict((name, note) for name, _, note in party)["Nguyễn Minh Dung"] == (
         "Chỉ kiểm điểm, không xếp loại (đảng viên mới kết nạp chưa đủ 6 tháng)"
     )
+    sheet = all_text(open_docx((tmp_path / "04-phieu-danh-gia-can-bo.docx").read_bytes()))
+    ticked = [text for text in sheet.split("\n") if text.startswith("☒")]
+    assert "Họ và tên: Bùi Đức Chiến" in sheet  # H001@state: self HTTNV, rules HTXSNV, not decided
+    assert ticked == ["☒ Hoàn thành tốt nhiệm vụ", "☒ Hoàn thành xuất sắc nhiệm vụ"]
     tally = open_docx((tmp_path / "07-bien-ban-kiem-phieu.docx").read_bytes())
     assert [cell.text for cell in tally.tables[1].rows[1].cells] == [
         "1", "Ban Thường vụ Huyện ủy Thanh Vân", "12 (100%)", "0 (0%)", "0 (0%)", "0 (0%)",
