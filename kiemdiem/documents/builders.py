@@ -20,7 +20,6 @@ from kiemdiem.documents.contexts import (
     RatingSheet,
     SelfReview,
     Signature,
-    Votes,
 )
 from kiemdiem.documents.contexts_meeting import Ballot, Decision, DecisionRow, Minutes, SubjectProceedings, Tally
 from kiemdiem.documents.forms import FormSpec, form, state_regime
@@ -38,6 +37,7 @@ from kiemdiem.documents.selectors import (
     top_organisation_of_kind,
 )
 from kiemdiem.documents.targets_parts import targets_chart, targets_paragraph
+from kiemdiem.documents.votes import vote_notes, votes_of
 from kiemdiem.documents.xlsx import PARTY_GROUPS, SummaryRow
 from kiemdiem.org.models import Collective, Organisation, OrgKind, Person, StateCategory
 from kiemdiem.org.selectors import organisation_subtree_ids
@@ -56,13 +56,6 @@ SHEET_CODES = {
 
 def _level(value: str | None) -> Level | None:
     return Level(value) if value else None
-
-
-def _votes(name: str, position: str | None, outcome: Outcome | None) -> Votes:
-    """The subject's tally row: the stored votes (percentages of its valid ballots) or blanks."""
-    if outcome is None or outcome.votes is None:
-        return Votes(name, position)
-    return Votes(name, position, dict(outcome.votes), outcome.valid_ballots)
 
 
 def _subject_name(review: Review) -> str:
@@ -226,12 +219,12 @@ class _Builder:
         party = {r.subject_person_id: r for r in self._party_members()}
         own = self._self_level(collective=collective)
         proceedings = (
-            SubjectProceedings(_votes(collective.name, None, outcome), self_level=own, is_collective=True),
-            *(SubjectProceedings(_votes(p.person.full_name, p.title, self._outcome(party.get(p.person_id))),
+            SubjectProceedings(votes_of(collective.name, None, outcome), self_level=own, is_collective=True),
+            *(SubjectProceedings(votes_of(p.person.full_name, p.title, self._outcome(party.get(p.person_id))),
                                  self_level=self._self_level(post=p)) for p in posts),
         )  # fmt: skip
         present = outcome.present if outcome else None
-        self._check_votes(collective.name, len(posts), present, proceedings)
+        self.notes += vote_notes(collective.name, len(posts), present, proceedings)
         minutes = Minutes(
             self.header(issuer, org, minutes_spec), title, total_members=len(posts) or None, present=present,
             chair=(head.person.full_name, head.title) if head else None, subjects=proceedings, member_word=word,
@@ -402,17 +395,6 @@ class _Builder:
         outcome = self._outcome(review)
         note = outcome.not_rated_note() if outcome else None
         return DecisionRow(_subject_name(review), self._unit(review), None, note or self._exemption(review))
-
-    def _check_votes(self, collective: str, members: int, present: int | None,
-                     proceedings: tuple[SubjectProceedings, ...]) -> None:  # fmt: skip
-        """Notes for the user when the workbook's votes do not fit the conference of ``collective``."""
-        if present is not None and present > members:
-            self.notes.append(f"Phiếu của {collective}: số người dự ({present}) nhiều hơn số ủy viên ({members}).")
-        blank = [p.votes.name for p in proceedings[1:] if p.votes.counts is None]
-        if blank and any(p.votes.counts is not None for p in proceedings):  # some votes recorded, not all
-            shown = ", ".join(blank[:3]) + ("…" if len(blank) > 3 else "")
-            self.notes.append(f"Biên bản kiểm phiếu {collective}: sổ không có phiếu của {len(blank)} cá nhân "
-                              f"({shown}); để trống cho thư ký ghi.")  # fmt: skip
 
     def _exemption(self, review: Review) -> str | None:
         if review.subject_person is None:
