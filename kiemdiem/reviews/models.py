@@ -84,21 +84,27 @@ class ReviewCycle(models.Model):
                     term_end_year__isnull=False,
                 ),
                 name="reviews_cycle_period_fields_match_kind",
+                violation_error_message=_(
+                    "Kỳ theo năm cần năm; theo quý cần năm và quý (1–4); theo nhiệm kỳ cần năm đầu và năm cuối."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["scope", "year"],
                 condition=Q(period_kind=PeriodKind.YEAR.value) & ~Q(status=CycleStatus.CLOSED),
                 name="reviews_one_open_cycle_per_scope_year",
+                violation_error_message=_("Phạm vi này đã có một kỳ kiểm điểm năm này chưa kết thúc."),
             ),
             models.UniqueConstraint(
                 fields=["scope", "year", "quarter"],
                 condition=Q(period_kind=PeriodKind.QUARTER.value) & ~Q(status=CycleStatus.CLOSED),
                 name="reviews_one_open_cycle_per_scope_quarter",
+                violation_error_message=_("Phạm vi này đã có một kỳ kiểm điểm quý này chưa kết thúc."),
             ),
             models.UniqueConstraint(
                 fields=["scope", "term_start_year", "term_end_year"],
                 condition=Q(period_kind=PeriodKind.TERM.value) & ~Q(status=CycleStatus.CLOSED),
                 name="reviews_one_open_cycle_per_scope_term",
+                violation_error_message=_("Phạm vi này đã có một kỳ kiểm điểm nhiệm kỳ này chưa kết thúc."),
             ),
         )
 
@@ -178,30 +184,38 @@ class Review(models.Model):
                 | Q(subject_collective__isnull=True, subject_organisation__isnull=False, subject_person__isnull=True)
                 | Q(subject_collective__isnull=True, subject_organisation__isnull=True, subject_person__isnull=False),
                 name="reviews_review_exactly_one_subject",
+                violation_error_message=_(
+                    "Bản kiểm điểm cần đúng một chủ thể: một tập thể, một tổ chức hoặc một cá nhân."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(place__isnull=True) | Q(subject_person__isnull=False),
                 name="reviews_review_place_only_for_person",
+                violation_error_message=_("Chỉ bản kiểm điểm của cá nhân mới ghi chức vụ (nơi kiểm điểm)."),
             ),
             models.UniqueConstraint(
                 fields=["cycle", "subject_collective"],
                 condition=Q(subject_collective__isnull=False),
                 name="reviews_one_review_per_collective",
+                violation_error_message=_("Tập thể này đã có bản kiểm điểm trong kỳ."),
             ),
             models.UniqueConstraint(
                 fields=["cycle", "subject_organisation"],
                 condition=Q(subject_organisation__isnull=False),
                 name="reviews_one_review_per_organisation",
+                violation_error_message=_("Tổ chức này đã có bản kiểm điểm trong kỳ."),
             ),
             models.UniqueConstraint(
                 fields=["cycle", "subject_person", "place"],
                 condition=Q(subject_person__isnull=False, place__isnull=False),
                 name="reviews_one_review_per_person_place",
+                violation_error_message=_("Cá nhân này đã có bản kiểm điểm ở chức vụ này trong kỳ."),
             ),
             models.UniqueConstraint(
                 fields=["cycle", "subject_person"],
                 condition=Q(subject_person__isnull=False, place__isnull=True),
                 name="reviews_one_review_per_person_without_place",
+                violation_error_message=_("Cá nhân này đã có bản kiểm điểm (không gắn chức vụ) trong kỳ."),
             ),
         )
 

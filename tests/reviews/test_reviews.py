@@ -148,3 +148,16 @@ def test_populate_creates_each_subject_once_and_is_idempotent(district, cycle):
     assert (first.organisations, first.collectives, first.people_in_posts, first.party_members) == (2, 2, 1, 1)
     assert (again.created, again.already_present) == (0, 6)
     assert Review.objects.count() == 6
+
+
+@pytest.mark.django_db
+def test_model_validation_explains_a_duplicate_review_in_vietnamese(district, cycle):
+    # given a review saved directly (as the admin form would validate before saving)
+    member = builders.person()
+    Review.objects.create(cycle=cycle, subject_person=member)
+    # when
+    with pytest.raises(ValidationError) as refused:
+        Review(cycle=cycle, subject_person=member).full_clean()
+    # then
+    assert refused.value.messages == ["Cá nhân này đã có bản kiểm điểm (không gắn chức vụ) trong kỳ."]
+    assert Review.objects.count() == 1
