@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from kiemdiem.rules.conditions import Condition, Exclusion
+from kiemdiem.rules.conditions import Cap, Condition, Exclusion
 from kiemdiem.rules.discipline import FORMS
 from kiemdiem.rules.facts import LEAVE_KINDS
 from kiemdiem.rules.levels import Level
@@ -201,3 +201,61 @@ def party_exclusions(b: Book, prefix: str, cites: str) -> list[Exclusion]:
 def leader_assumed_note(b: Book, id: str, cites: str) -> Condition:
     """A silent note that records the "no leadership post" assumption whenever it was used."""
     return b.cond(id, cites, LEADER_ASSUMED, "", "", assume_when=LEADER_ASSUMED, assumption=A_LEADER)
+
+
+def state_rating_trigger(b: Book, id: str, cites: str, text: str, *, confirmed: bool) -> Condition:
+    """KHTNV when the member's state-side rating (``state_rating``) is KHTNV: the rating as cán bộ,
+    công chức, viên chức is a basis of the party-member rating."""
+    return b.cond(
+        id,
+        cites,
+        col("state_rating") == Level.KHTNV.rank,
+        text,
+        "Kết quả xếp loại bên chính quyền không phải mức không hoàn thành nhiệm vụ.",
+        confirmed=confirmed,
+        default=False,
+        assumption=A_STATE,
+    )
+
+
+def state_and_head_caps(
+    b: Book,
+    *,
+    state: tuple[str, str, str, str],
+    head: tuple[str, str, str, str],
+    confirmed: bool,
+) -> list[Cap]:
+    """The two bounds a party member's level takes from levels given before it: below HTXSNV on
+    the state side caps it at HTTNV; a head is capped at the level of the collective headed
+    (``is_head`` with ``collective_rating``). ``state`` and ``head`` are (rule id, citation, text
+    when the cap applies, text when it does not)."""
+    state_id, state_cites, state_text, state_false = state
+    head_id, head_cites, head_text, head_false = head
+    return [
+        Cap(
+            b.cond(
+                state_id,
+                state_cites,
+                col("state_rating") < Level.HTXSNV.rank,
+                state_text,
+                state_false,
+                confirmed=confirmed,
+                default=False,
+                assumption=A_STATE,
+            ),
+            pl.lit(Level.HTTNV.rank),
+        ),
+        Cap(
+            b.cond(
+                head_id,
+                head_cites,
+                col("is_head") & col("collective_rating").is_not_null(),
+                head_text,
+                head_false,
+                confirmed=confirmed,
+                default=False,
+                assumption=A_HEAD,
+            ),
+            col("collective_rating"),
+        ),
+    ]

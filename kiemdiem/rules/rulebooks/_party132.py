@@ -19,11 +19,9 @@ from kiemdiem.rules.rulebooks._common import (
     A_DISCIPLINE,
     A_DISUNITY,
     A_EXEMPTION,
-    A_HEAD,
     A_LEAVE,
     A_LED_UNITS,
     A_NEW_MEMBER,
-    A_STATE,
     A_UNITS_DISCIPLINED,
     DISC_ABSENT,
     Book,
@@ -32,6 +30,8 @@ from kiemdiem.rules.rulebooks._common import (
     disc,
     grades_at_least,
     share,
+    state_and_head_caps,
+    state_rating_trigger,
     tasks_share,
 )
 
@@ -160,15 +160,12 @@ def _member(b: Book, guide: str, ok: bool) -> KindRules:
             confirmed=ok,
             params=("member_tasks_min_share",),
         ),
-        b.cond(
+        state_rating_trigger(
+            b,
             "r132.m.k.state",
             member,
-            col("state_rating") == Level.KHTNV.rank,
             "Là cán bộ, công chức, viên chức bị xếp loại không hoàn thành nhiệm vụ bên chính quyền.",
-            "Kết quả xếp loại bên chính quyền không phải mức không hoàn thành nhiệm vụ.",
             confirmed=ok,
-            default=False,
-            assumption=A_STATE,
         ),
         b.cond(
             "r132.m.k.degradation",
@@ -198,32 +195,22 @@ def _member(b: Book, guide: str, ok: bool) -> KindRules:
             ),
             pl.lit(HTNV),
         ),
-        Cap(
-            b.cond(
+        *state_and_head_caps(
+            b,
+            state=(
                 "r132.m.cap.state",
                 _c(guide, "mục II.B.2.3"),
-                col("state_rating") < HTXSNV,
                 "Đảng viên là cán bộ, công chức, viên chức chưa được xếp loại xuất sắc bên chính quyền "
                 "thì không thể xếp loại hoàn thành xuất sắc nhiệm vụ.",
                 "Kết quả bên chính quyền không hạn chế mức xếp loại.",
-                confirmed=ok,
-                default=False,
-                assumption=A_STATE,
             ),
-            pl.lit(HTTNV),
-        ),
-        Cap(
-            b.cond(
+            head=(
                 "r132.h.cap",
                 _c(guide, "tiết 4 điểm B mục II"),
-                col("is_head") & col("collective_rating").is_not_null(),
                 "Người đứng đầu không được xếp loại cao hơn mức của tập thể, đơn vị do mình đứng đầu.",
                 "Không là người đứng đầu tập thể đã xếp loại.",
-                confirmed=ok,
-                default=False,
-                assumption=A_HEAD,
             ),
-            col("collective_rating"),
+            confirmed=ok,
         ),
     ]
     notes = [

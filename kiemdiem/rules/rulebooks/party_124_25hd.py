@@ -20,10 +20,8 @@ from kiemdiem.rules.rulebooks._common import (
     A_DEGRADATION,
     A_DISCIPLINE,
     A_DISUNITY,
-    A_HEAD,
     A_LEAVE,
     A_LED_UNITS,
-    A_STATE,
     A_UNITS_DISCIPLINED,
     DISC_ABSENT,
     Book,
@@ -33,6 +31,8 @@ from kiemdiem.rules.rulebooks._common import (
     grades_at_least,
     party_exclusions,
     share,
+    state_and_head_caps,
+    state_rating_trigger,
 )
 
 K4 = "124-QĐ/TW, Điều 12 khoản 4"
@@ -125,43 +125,30 @@ def _member(b: Book, levels: dict, triggers: list) -> KindRules:
             assumption=A_DISCIPLINE,
         ),
         *triggers,
-        b.cond(
+        state_rating_trigger(
+            b,
             "r124.i.k.state",
             "124-QĐ/TW, Điều 3",
-            col("state_rating") == Level.KHTNV.rank,
             "Bị xếp loại không hoàn thành nhiệm vụ bên chính quyền (kết quả cán bộ, công chức, viên chức là căn cứ).",
-            "Kết quả xếp loại bên chính quyền không phải mức không hoàn thành nhiệm vụ.",
             confirmed=False,
-            default=False,
-            assumption=A_STATE,
         ),
     ]
     caps = [
-        Cap(
-            b.cond(
+        *state_and_head_caps(
+            b,
+            state=(
                 "r124.i.cap.state",
                 "124-QĐ/TW, Điều 3",
-                col("state_rating") < Level.HTXSNV.rank,
                 "Chưa được xếp loại xuất sắc bên chính quyền thì không xếp loại hoàn thành xuất sắc nhiệm vụ.",
                 "",
-                confirmed=False,
-                default=False,
-                assumption=A_STATE,
             ),
-            pl.lit(Level.HTTNV.rank),
-        ),
-        Cap(
-            b.cond(
+            head=(
                 "r124.i.cap.head",
                 "124-QĐ/TW, Điều 3",
-                col("is_head") & col("collective_rating").is_not_null(),
                 "Người đứng đầu không được xếp loại cao hơn tập thể do mình đứng đầu.",
                 "",
-                confirmed=False,
-                default=False,
-                assumption=A_HEAD,
             ),
-            col("collective_rating"),
+            confirmed=False,
         ),
         Cap(
             b.cond(

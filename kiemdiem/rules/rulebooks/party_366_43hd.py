@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from kiemdiem.rules.conditions import Cap, Condition, KindRules, num, pct
+from kiemdiem.rules.conditions import Condition, KindRules, num, pct
 from kiemdiem.rules.levels import Level, SubjectKind
 from kiemdiem.rules.params import Params
 from kiemdiem.rules.periods import PeriodKind
@@ -19,11 +19,9 @@ from kiemdiem.rules.rulebooks._common import (
     A_DISCIPLINE,
     A_DISUNITY,
     A_EXCEEDED,
-    A_HEAD,
     A_LATE,
     A_LED_UNITS,
     A_REMEDIED,
-    A_STATE,
     A_UNITS_DISCIPLINED,
     A_UNITS_KHTNV,
     A_VOTES,
@@ -39,6 +37,8 @@ from kiemdiem.rules.rulebooks._common import (
     leader_assumed_note,
     party_exclusions,
     rating_share,
+    state_and_head_caps,
+    state_rating_trigger,
     tasks_share,
 )
 
@@ -225,45 +225,30 @@ def _member(b: Book) -> KindRules:
             default=False,
             assumption=A_VOTES,
         ),
-        b.cond(
+        state_rating_trigger(
+            b,
             "r366.i.k.state",
             "366-QĐ/TW, Điều 3 khoản 4",
-            col("state_rating") == Level.KHTNV.rank,
             "Kết quả xếp loại cán bộ, công chức, viên chức là căn cứ: bên chính quyền không hoàn thành nhiệm vụ.",
-            "Kết quả xếp loại bên chính quyền không phải mức không hoàn thành nhiệm vụ.",
             confirmed=False,
-            default=False,
-            assumption=A_STATE,
         ),
     ]
-    caps = [
-        Cap(
-            b.cond(
-                "r366.i.cap.state",
-                "366-QĐ/TW, Điều 3 khoản 4",
-                col("state_rating") < Level.HTXSNV.rank,
-                "Kết quả bên chính quyền là căn cứ: chưa xuất sắc bên chính quyền thì không xếp loại xuất sắc.",
-                "",
-                confirmed=False,
-                default=False,
-                assumption=A_STATE,
-            ),
-            pl.lit(Level.HTTNV.rank),
+    caps = state_and_head_caps(
+        b,
+        state=(
+            "r366.i.cap.state",
+            "366-QĐ/TW, Điều 3 khoản 4",
+            "Kết quả bên chính quyền là căn cứ: chưa xuất sắc bên chính quyền thì không xếp loại xuất sắc.",
+            "",
         ),
-        Cap(
-            b.cond(
-                "r366.i.cap.head",
-                "366-QĐ/TW, Điều 3 khoản 2",
-                col("is_head") & col("collective_rating").is_not_null(),
-                "Kết quả của người đứng đầu gắn với kết quả của đơn vị: không cao hơn mức của tập thể.",
-                "",
-                confirmed=False,
-                default=False,
-                assumption=A_HEAD,
-            ),
-            col("collective_rating"),
+        head=(
+            "r366.i.cap.head",
+            "366-QĐ/TW, Điều 3 khoản 2",
+            "Kết quả của người đứng đầu gắn với kết quả của đơn vị: không cao hơn mức của tập thể.",
+            "",
         ),
-    ]
+        confirmed=False,
+    )
     notes = [
         leader_assumed_note(b, "r366.note.leader", D11),
         b.cond(
